@@ -1,0 +1,47 @@
+import { DateTime } from "luxon";
+import type { ReprintDate } from "./types.js";
+
+export type DateResult = { ok: true; date: DateTime; dateOnly: boolean } | { ok: false; message: string; fix: string };
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Read a front-matter date: a YAML date (which arrives as UTC midnight) or ISO 8601 text.
+ * Dates without a time are kept in UTC so that formatting never moves them by a day.
+ */
+export function parseDate(value: unknown): DateResult {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return invalid(String(value));
+    const date = DateTime.fromJSDate(value, { zone: "utc" });
+    const dateOnly = date.hour === 0 && date.minute === 0 && date.second === 0 && date.millisecond === 0;
+    return { ok: true, date, dateOnly };
+  }
+  if (typeof value === "string") {
+    const text = value.trim();
+    const dateOnly = DATE_ONLY.test(text);
+    const date = DateTime.fromISO(text, dateOnly ? { zone: "utc" } : { setZone: true });
+    if (!date.isValid) return invalid(text, date.invalidExplanation ?? undefined);
+    return { ok: true, date, dateOnly };
+  }
+  return {
+    ok: false,
+    message: `must be a date, not ${value === null ? "null" : typeof value}`,
+    fix: "write it as YYYY-MM-DD, for example 2021-12-14",
+  };
+}
+
+function invalid(text: string, why?: string): DateResult {
+  return {
+    ok: false,
+    message: `"${text}" is not a valid date${why ? ` (${why.replace(/\.$/, "")})` : ""}`,
+    fix: "write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time",
+  };
+}
+
+/** The ISO form and the formatted text that templates receive. */
+export function formatDate(date: DateTime, dateOnly: boolean, format: string, locale: string): ReprintDate {
+  return {
+    iso: (dateOnly ? date.toISODate() : date.toISO()) ?? "",
+    formatted: date.setLocale(locale).toFormat(format),
+  };
+}

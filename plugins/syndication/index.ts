@@ -1,0 +1,205 @@
+import { readFileSync } from "node:fs";
+import { resolveOptions, type ResolvedOptions } from "./options.js";
+import { normalise, type NormaliseResult } from "./validate.js";
+import { reprintPermalink } from "./permalink.js";
+import { rewriteHead } from "./head.js";
+import { buildJsonLd, jsonLdScript } from "./jsonld.js";
+import { locateFields } from "./locate.js";
+import { SyndicationError } from "./report.js";
+import type { Problem, SyndicationOptions } from "./types.js";
+
+export type * from "./types.js";
+export { SyndicationError } from "./report.js";
+export { OptionsError, DEFAULT_WORDING } from "./options.js";
+
+/** The parts of Eleventy's config API this plugin uses (Eleventy ships no TypeScript types). */
+export interface EleventyConfigLike {
+  versionCheck(range: string): void;
+  directories?: { input?: string };
+  on(event: string, callback: (...args: unknown[]) => unknown): void;
+  addPreprocessor(
+    name: string,
+    extensions: string,
+    callback: (this: { inputPath?: string }, data: PageData, content: unknown) => unknown,
+  ): void;
+  addGlobalData(name: string, value: unknown): void;
+  addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
+  addTransform(name: string, callback: (this: TransformContext, content: string) => string): void;
+  addShortcode(name: string, callback: (this: { page?: { inputPath?: string } }) => string): void;
+}
+
+interface PageData {
+  syndication?: unknown;
+  title?: unknown;
+  lang?: unknown;
+  permalink?: unknown;
+  page: { inputPath: string; fileSlug: string; lang?: unknown };
+  [key: string]: unknown;
+}
+
+interface CollectionItem {
+  inputPath: string;
+  url: string | false;
+  data: PageData;
+}
+
+interface CollectionApi {
+  getAll(): CollectionItem[];
+}
+
+interface TransformContext {
+  page: { inputPath: string; outputPath: string | false };
+}
+
+interface PageState {
+  result: NormaliseResult;
+  title?: string;
+}
+
+/** `./src/reprints/a.md` → `src/reprints/a.md`, the way an editor names the file. */
+const displayPath = (inputPath: string) => inputPath.replace(/^\.\//, "");
+
+/** Is the page at this path inside the reprints folder? */
+function inReprintsDir(inputPath: string, inputDir: string, options: ResolvedOptions): boolean {
+  const base = inputDir.replace(/^\.\//, "").replace(/\/+$/, "");
+  const dir = `${base === "." || base === "" ? "" : `${base}/`}${options.reprintsDir}/`;
+  return displayPath(inputPath).startsWith(dir);
+}
+
+/** Attach files and front-matter lines to every problem found this build. */
+function locate(state: Map<string, PageState>, extra: Problem[]): Problem[] {
+  const problems: Problem[] = [...extra];
+  for (const [inputPath, { result }] of state) {
+    if (result.problems.length === 0) continue;
+    let lines = new Map<string, number>();
+    try {
+      lines = locateFields(readFileSync(inputPath, "utf8"));
+    } catch {
+      // A file we cannot read again still gets its problems reported, without lines.
+    }
+    for (const problem of result.problems) {
+      const field = problem.field.split(".")[1];
+      const line = (field !== undefined ? lines.get(field) : undefined) ?? lines.get("syndication") ?? lines.get("");
+      problems.push({ file: displayPath(inputPath), ...(line !== undefined ? { line } : {}), ...problem });
+    }
+  }
+  return problems;
+}
+
+/** Problems that involve two reprints: the same original twice, or the same address twice. */
+function crossFileProblems(state: Map<string, PageState>, items: CollectionItem[]): Problem[] {
+  const problems: Problem[] = [];
+  const byOriginal = new Map<string, string>();
+  for (const [inputPath, { result }] of state) {
+    const url = result.reprint?.originalUrl;
+    if (url === undefined) continue;
+    const first = byOriginal.get(url);
+    if (first === undefined) {
+      byOriginal.set(url, inputPath);
+    } else {
+      problems.push({
+        file: displayPath(inputPath),
+        field: "syndication.originalUrl",
+        message: `is the same as in ${displayPath(first)} (${url})`,
+        fix: "reprint each original once: delete one of the two files, or correct its originalUrl",
+      });
+    }
+  }
+  const byAddress = new Map<string, string>();
+  for (const item of items) {
+    if (!state.get(item.inputPath)?.result.reprint || typeof item.url !== "string") continue;
+    const first = byAddress.get(item.url);
+    if (first === undefined) {
+      byAddress.set(item.url, item.inputPath);
+    } else {
+      problems.push({
+        file: displayPath(item.inputPath),
+        field: "permalink",
+        message: `gives the address ${item.url}, which ${displayPath(first)} already has`,
+        fix: "rename one of the files, or give one an explicit permalink",
+      });
+    }
+  }
+  return problems;
+}
+
+/** Newest original date first; reprints without a date after those with one. */
+function byOriginalDate(state: Map<string, PageState>) {
+  const time = (item: CollectionItem) => {
+    const iso = state.get(item.inputPath)?.result.reprint?.published?.iso;
+    return iso ? Date.parse(iso) : -Infinity;
+  };
+  return (a: CollectionItem, b: CollectionItem) => time(b) - time(a) || a.inputPath.localeCompare(b.inputPath);
+}
+
+/**
+ * eleventy-plugin-syndication: validates reprints, puts the attribution banner in their content,
+ * points search engines at the original and gives each a permanent address.
+ */
+export default function syndication(eleventyConfig: EleventyConfigLike, userOptions: SyndicationOptions = {}): void {
+  eleventyConfig.versionCheck(">=3.0");
+  const options = resolveOptions(userOptions);
+  const state = new Map<string, PageState>();
+  const inputDir = () => eleventyConfig.directories?.input ?? ".";
+  const isReprint = (inputPath: string, data: PageData) =>
+    data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
+
+  // A rebuild in --serve/--watch starts from nothing, so a deleted reprint leaves no trace.
+  eleventyConfig.on("eleventy.before", () => state.clear());
+
+  // Validate each reprint as Eleventy reads it, and put the banner into its content.
+  eleventyConfig.addPreprocessor("syndication", "*", function (data, content) {
+    const inputPath = this.inputPath ?? data.page.inputPath;
+    if (!isReprint(inputPath, data)) return undefined;
+    const title = typeof data.title === "string" ? data.title : undefined;
+    const result = normalise(data.syndication, { title, lang: data.lang ?? data.page.lang }, options);
+    state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
+    if (!result.reprint || options.bannerPosition === "none" || typeof content !== "string") return undefined;
+    const banner = result.reprint.banner.html;
+    return options.bannerPosition === "top" ? `${banner}\n\n${content}` : `${content}\n\n${banner}\n`;
+  });
+
+  // Layouts read the normalised reprint under `reprint` (the dataKey option).
+  eleventyConfig.addGlobalData(`eleventyComputed.${options.dataKey}`, () => (data: PageData) =>
+    state.get(data.page?.inputPath)?.result.reprint,
+  );
+
+  // The lowest-priority permalink in the cascade: any permalink a page or folder sets wins,
+  // and pages that are not reprints get Eleventy's default (undefined means "no opinion").
+  eleventyConfig.addGlobalData("permalink", () => (data: PageData) => {
+    if (!data.page || !isReprint(data.page.inputPath, data)) return undefined;
+    const raw = data.syndication as { published?: unknown } | undefined;
+    return reprintPermalink(options.permalinkPrefix, raw?.published, data.page.fileSlug);
+  });
+
+  // Collections run once, after every page is read and before anything is written:
+  // the one place to report every broken reprint at once.
+  eleventyConfig.addCollection(options.collectionName, (api) => {
+    const items = api.getAll();
+    const problems = locate(state, crossFileProblems(state, items));
+    if (problems.length > 0) throw new SyndicationError(problems);
+    return items.filter((item) => state.get(item.inputPath)?.result.reprint).sort(byOriginalDate(state));
+  });
+
+  // One canonical, og:url and JSON-LD in the head of each reprint page; other pages untouched.
+  eleventyConfig.addTransform("syndication-head", function (content) {
+    const page = state.get(this.page.inputPath);
+    const reprint = page?.result.reprint;
+    if (!reprint || typeof this.page.outputPath !== "string" || !this.page.outputPath.endsWith(".html")) return content;
+    return rewriteHead(content, {
+      originalUrl: reprint.originalUrl,
+      indexing: reprint.indexing,
+      ogUrlToOriginal: options.ogUrl === "original",
+      ...(options.jsonLd ? { extra: jsonLdScript(buildJsonLd(reprint, page.title)) } : {}),
+    });
+  });
+
+  // Manual placement, with bannerPosition: "none": {% syndicationBanner %}.
+  eleventyConfig.addShortcode("syndicationBanner", function () {
+    const inputPath = this.page?.inputPath;
+    return (inputPath !== undefined && state.get(inputPath)?.result.reprint?.banner.html) || "";
+  });
+}
+
+/** Adding the plugin twice keeps the first: nothing is doubled. */
+(syndication as unknown as { eleventyPluginOptions: { unique: boolean } }).eleventyPluginOptions = { unique: true };

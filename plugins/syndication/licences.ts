@@ -1,0 +1,90 @@
+import spdx from "spdx-license-list";
+import type { Licence } from "./types.js";
+import { suggest } from "./suggest.js";
+
+/** Creative Commons licences from the SPDX list (maintained upstream, not typed here). */
+const CREATIVE_COMMONS: ReadonlyMap<string, string> = new Map(
+  Object.keys(spdx)
+    .filter((id) => /^CC(-|0-)/.test(id))
+    .map((id) => [id.toLowerCase(), id]),
+);
+
+const KEYWORDS = ["permission", "public-domain"];
+
+/** The licence deed: the human-readable summary CC asks reprinters to link, not the legal code. */
+function deedUrl(url: string): string {
+  return url.replace(/legalcode(\.[a-z-]+)?$/i, "");
+}
+
+/** "CC-BY-NC-ND-3.0-IGO" → "CC BY-NC-ND 3.0 IGO"; "CC0-1.0" → "CC0 1.0". */
+function shortLabel(id: string): string {
+  const match = /^CC-(.+?)-(\d\.\d)(?:-(.+))?$/.exec(id);
+  if (match) return `CC ${match[1]} ${match[2]}${match[3] ? ` ${match[3]}` : ""}`;
+  return id.replace(/-(\d)/, " $1");
+}
+
+export type LicenceResult = { ok: true; licence: Licence } | { ok: false; message: string; fix: string };
+
+/** Read a licence as written in front matter: a keyword, a Creative Commons SPDX id, or `{ name, url }`. */
+export function parseLicence(value: unknown): LicenceResult {
+  if (typeof value === "string") {
+    const key = value.trim().toLowerCase();
+    if (key === "permission") {
+      return { ok: true, licence: { kind: "permission", id: "permission", name: "Reprinted with permission", label: "with permission" } };
+    }
+    if (key === "public-domain" || key === "public domain") {
+      return { ok: true, licence: { kind: "public-domain", id: "public-domain", name: "Public domain", label: "public domain" } };
+    }
+    const id = CREATIVE_COMMONS.get(key);
+    if (id) {
+      const entry = spdx[id]!;
+      return {
+        ok: true,
+        licence: {
+          kind: "creative-commons",
+          id,
+          name: entry.name.replace(/\s+/g, " "),
+          label: shortLabel(id),
+          url: deedUrl(entry.url),
+        },
+      };
+    }
+    const guess = suggest(value.trim(), [...KEYWORDS, ...CREATIVE_COMMONS.values()]);
+    return {
+      ok: false,
+      message: `"${value}" is not a licence this plugin knows`,
+      fix: guess
+        ? `did you mean "${guess}"?`
+        : `use permission, public-domain, a Creative Commons SPDX id such as CC-BY-4.0, or { name, url } for another licence`,
+    };
+  }
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const { name, url, ...rest } = value as Record<string, unknown>;
+    const extra = Object.keys(rest);
+    if (typeof name !== "string" || name.trim() === "") {
+      return { ok: false, message: "a custom licence needs a name", fix: "write it as { name: \"Licence name\", url: \"https://...\" }" };
+    }
+    if (extra.length > 0) {
+      return { ok: false, message: `a custom licence has only name and url, not ${extra.join(", ")}`, fix: "remove the other keys" };
+    }
+    if (url !== undefined && (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url))) {
+      return { ok: false, message: "a custom licence's url must be an absolute http(s) address", fix: "give the address of the licence text, or leave url out" };
+    }
+    return { ok: true, licence: { kind: "custom", id: "custom", name: name.trim(), label: name.trim(), ...(url ? { url } : {}) } };
+  }
+  return {
+    ok: false,
+    message: `must be text or { name, url }, not ${describe(value)}`,
+    fix: "use permission, public-domain, a Creative Commons SPDX id such as CC-BY-4.0, or { name, url }",
+  };
+}
+
+/** A short description of a value's type for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return "a date";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return "text";
+  return `a ${typeof value}`;
+}

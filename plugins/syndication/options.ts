@@ -1,0 +1,98 @@
+import { parseLicence } from "./licences.js";
+import { checkUrl } from "./url.js";
+import type { BannerPosition, IndexingMode, SourceEntry, SyndicationOptions, Wording } from "./types.js";
+
+export const DEFAULT_WORDING: Wording = {
+  permission: "This article was originally published by {source} and is reprinted with permission.",
+  publicDomain: "This article was originally published by {source} and is in the public domain.",
+  creativeCommons:
+    "This article[[ by {author}]] was originally published by {source} and is republished under the {licence} licence.",
+  custom: "This article[[ by {author}]] was originally published by {source} and is republished under {licence}.",
+};
+
+export interface ResolvedOptions {
+  reprintsDir: string;
+  sources: Record<string, SourceEntry>;
+  bannerPosition: BannerPosition;
+  wording: Wording;
+  locales: Record<string, Partial<Wording>>;
+  indexing: IndexingMode;
+  ogUrl: "original" | "local";
+  jsonLd: boolean;
+  permalinkPrefix: string;
+  dataKey: string;
+  collectionName: string;
+  dateFormat: string;
+  dateLocale: string;
+  now: () => Date;
+}
+
+export const INDEXING_MODES: readonly IndexingMode[] = ["canonical", "noindex", "both"];
+const POSITIONS: readonly BannerPosition[] = ["top", "bottom", "none"];
+
+/** Thrown for a mistake in the plugin's own options (not in a reprint). */
+export class OptionsError extends Error {
+  skipOriginalStack = true;
+  constructor(message: string) {
+    super(`eleventy-plugin-syndication: ${message}`);
+    this.name = "OptionsError";
+  }
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new OptionsError(
+    `option "${name}" is ${JSON.stringify(value)}, which is not one of ${allowed.map((a) => `"${a}"`).join(", ")}. ` +
+      `Set it to one of those, or leave it out for "${fallback}".`,
+  );
+}
+
+function text(name: string, value: unknown, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value === "string" && value.trim() !== "") return value;
+  throw new OptionsError(`option "${name}" must be non-empty text; leave it out for "${fallback}".`);
+}
+
+/** Merge the user's options over the documented defaults, refusing values that cannot work. */
+export function resolveOptions(options: SyndicationOptions = {}): ResolvedOptions {
+  const prefix = text("permalinkPrefix", options.permalinkPrefix, "/reprints/");
+  if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+    throw new OptionsError(`option "permalinkPrefix" must start and end with "/" (got "${prefix}").`);
+  }
+  if (options.now !== undefined && typeof options.now !== "function") {
+    throw new OptionsError(`option "now" must be a function that returns a Date.`);
+  }
+  const sources = options.sources ?? {};
+  if (typeof sources !== "object" || Array.isArray(sources)) {
+    throw new OptionsError(`option "sources" must be an object whose keys are the names used in front matter.`);
+  }
+  for (const [key, entry] of Object.entries(sources)) {
+    if (!entry || typeof entry !== "object" || typeof entry.name !== "string" || entry.name.trim() === "") {
+      throw new OptionsError(`option "sources.${key}" needs a "name": the publisher's name as readers should see it.`);
+    }
+    if (entry.indexing !== undefined) oneOf(`sources.${key}.indexing`, entry.indexing, INDEXING_MODES, "canonical");
+    if (entry.licence !== undefined) {
+      const licence = parseLicence(entry.licence);
+      if (!licence.ok) throw new OptionsError(`option "sources.${key}.licence" ${licence.message}: ${licence.fix}`);
+    }
+    const badUrl = entry.url === undefined ? undefined : checkUrl(String(entry.url));
+    if (badUrl) throw new OptionsError(`option "sources.${key}.url" ${badUrl.message}: ${badUrl.fix}`);
+  }
+  return {
+    reprintsDir: text("reprintsDir", options.reprintsDir, "reprints").replace(/^\.?\/+|\/+$/g, ""),
+    sources,
+    bannerPosition: oneOf("bannerPosition", options.bannerPosition, POSITIONS, "top"),
+    wording: { ...DEFAULT_WORDING, ...(options.wording ?? {}) },
+    locales: options.locales ?? {},
+    indexing: oneOf("indexing", options.indexing, INDEXING_MODES, "canonical"),
+    ogUrl: oneOf("ogUrl", options.ogUrl, ["original", "local"] as const, "original"),
+    jsonLd: options.jsonLd ?? true,
+    permalinkPrefix: prefix,
+    dataKey: text("dataKey", options.dataKey, "reprint"),
+    collectionName: text("collectionName", options.collectionName, "syndicated"),
+    dateFormat: text("dateFormat", options.dateFormat, "d LLLL yyyy"),
+    dateLocale: text("dateLocale", options.dateLocale, "en"),
+    now: options.now ?? (() => new Date()),
+  };
+}

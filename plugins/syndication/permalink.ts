@@ -1,0 +1,12 @@
+import { parseDate } from "./dates.js";
+
+/**
+ * The permanent address of a reprint: `<prefix><yyyy>/<mm>/<file-slug>/` from the original
+ * publication date, or `<prefix><file-slug>/` without one. Never from the title or the file's
+ * creation time, which change when a file is renamed, retitled or checked out again.
+ */
+export function reprintPermalink(prefix: string, published: unknown, fileSlug: string): string {
+  const date = published === undefined ? undefined : parseDate(published);
+  const folder = date?.ok ? `${date.date.toFormat("yyyy")}/${date.date.toFormat("MM")}/` : "";
+  return `${prefix}${folder}${fileSlug}/`;
+}

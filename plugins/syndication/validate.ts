@@ -1,0 +1,235 @@
+import { z } from "zod";
+import { parseDate, formatDate } from "./dates.js";
+import { describe, parseLicence } from "./licences.js";
+import { INDEXING_MODES, type ResolvedOptions } from "./options.js";
+import { suggest } from "./suggest.js";
+import { checkUrl } from "./url.js";
+import { renderBanner, chooseWording } from "./banner.js";
+import type { Licence, Reprint, ReprintDate } from "./types.js";
+
+/** A problem with one field, before the file and line are known. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  fix: string;
+}
+
+/** What the page tells the validator besides its `syndication` object. */
+export interface PageContext {
+  title?: unknown;
+  lang?: unknown;
+}
+
+const nonEmpty = z.string().trim().min(1);
+
+/** The shape of `syndication`; values are then checked field by field below. */
+const shape = z.strictObject({
+  source: nonEmpty.optional(),
+  originalUrl: nonEmpty.optional(),
+  licence: z.unknown().optional(),
+  license: z.unknown().optional(),
+  published: z.unknown().optional(),
+  expires: z.unknown().optional(),
+  author: z.union([nonEmpty, z.array(nonEmpty).min(1)]).optional(),
+  sourceUrl: nonEmpty.optional(),
+  copyright: nonEmpty.optional(),
+  withdrawn: z.boolean().optional(),
+  indexing: z.enum(INDEXING_MODES as [string, ...string[]]).optional(),
+});
+
+export const KNOWN_FIELDS = Object.keys(shape.shape);
+
+/** How to fix a field whose value has the wrong type or is empty. */
+const HOW: Record<string, string> = {
+  source: "write the publisher's name, or the key of a publisher in the plugin's sources option",
+  originalUrl: "give the article's address on the publisher's site, starting with https://",
+  author: "write a name, or a list of names",
+  sourceUrl: "give the publisher's home page, starting with https://",
+  copyright: "write the notice as text, for example \"Copyright (c) 2021 RFE/RL, Inc.\"",
+  withdrawn: "write true or false",
+  indexing: `use one of ${INDEXING_MODES.join(", ")}`,
+};
+
+function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldProblem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => {
+      const guess = suggest(key, KNOWN_FIELDS);
+      return {
+        field: `syndication.${key}`,
+        message: "is not a field this plugin knows, so it would be ignored",
+        fix: guess ? `did you mean "${guess}"?` : `remove it, or use one of ${KNOWN_FIELDS.join(", ")}`,
+      };
+    });
+  }
+  const key = String(issue.path[0]);
+  const value = raw[key];
+  let message: string;
+  if (typeof value === "string" || (Array.isArray(value) && value.some((v) => typeof v === "string" && v.trim() === ""))) {
+    message = issue.code === "invalid_value" ? `"${String(value)}" is not allowed` : "is empty";
+  } else if (Array.isArray(value) && value.length === 0) {
+    message = "is an empty list";
+  } else {
+    message = `must be ${key === "withdrawn" ? "true or false" : "text"}, not ${describe(value)}`;
+  }
+  return [{ field: `syndication.${key}`, message, fix: HOW[key] ?? "correct the value" }];
+}
+
+function dateField(
+  raw: Record<string, unknown>,
+  key: "published" | "expires",
+  options: ResolvedOptions,
+  problems: FieldProblem[],
+): { date: ReprintDate; millis: number } | undefined {
+  if (raw[key] === undefined) return undefined;
+  const result = parseDate(raw[key]);
+  if (!result.ok) {
+    problems.push({ field: `syndication.${key}`, message: result.message, fix: result.fix });
+    return undefined;
+  }
+  return {
+    date: formatDate(result.date, result.dateOnly, options.dateFormat, options.dateLocale),
+    millis: result.date.toMillis(),
+  };
+}
+
+export interface NormaliseResult {
+  reprint?: Reprint;
+  problems: FieldProblem[];
+}
+
+/** Validate one page's `syndication` data and turn it into what templates and the head need. */
+export function normalise(value: unknown, page: PageContext, options: ResolvedOptions): NormaliseResult {
+  if (value === undefined || value === null || typeof value !== "object" || Array.isArray(value)) {
+    return {
+      problems: [
+        {
+          field: "syndication",
+          message: value === undefined ? "is missing" : `must be an object of fields, not ${describe(value)}`,
+          fix: "add a syndication: block with source, originalUrl and licence",
+        },
+      ],
+    };
+  }
+  const raw = value as Record<string, unknown>;
+  const problems: FieldProblem[] = [];
+  const parsed = shape.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(...fromZod(issue, raw));
+  }
+  const broken = new Set(problems.map((p) => p.field));
+  const ok = (key: string) => !broken.has(`syndication.${key}`);
+  const str = (key: string) => (ok(key) && typeof raw[key] === "string" ? (raw[key] as string).trim() : undefined);
+
+  // Source: a name, or a key of the sources registry.
+  const sourceText = str("source");
+  const entryKey = sourceText !== undefined && Object.hasOwn(options.sources, sourceText) ? sourceText : undefined;
+  const entry = entryKey !== undefined ? options.sources[entryKey] : undefined;
+  if (raw.source === undefined) {
+    problems.push({ field: "syndication.source", message: "is missing", fix: HOW.source! });
+  }
+
+  // Original URL.
+  const originalUrl = str("originalUrl");
+  if (raw.originalUrl === undefined) {
+    problems.push({ field: "syndication.originalUrl", message: "is missing", fix: HOW.originalUrl! });
+  } else if (originalUrl !== undefined) {
+    const bad = checkUrl(originalUrl);
+    if (bad) problems.push({ field: "syndication.originalUrl", ...bad });
+  }
+
+  const sourceUrl = str("sourceUrl") ?? entry?.url;
+  if (str("sourceUrl") !== undefined) {
+    const bad = checkUrl(sourceUrl!);
+    if (bad) problems.push({ field: "syndication.sourceUrl", ...bad });
+  }
+
+  // Licence, with `license` as an alias.
+  let licence: Licence | undefined;
+  let licenceField = "licence";
+  let licenceValue: unknown = raw.licence;
+  if (raw.license !== undefined) {
+    if (raw.licence !== undefined && JSON.stringify(raw.licence) !== JSON.stringify(raw.license)) {
+      problems.push({
+        field: "syndication.license",
+        message: `says "${String(raw.license)}" but licence says "${String(raw.licence)}"`,
+        fix: "keep one of licence or license (they are the same field)",
+      });
+      licenceValue = undefined;
+    } else {
+      licenceValue = raw.license;
+      licenceField = raw.licence === undefined ? "license" : "licence";
+    }
+  }
+  if (licenceValue === undefined && raw.licence === undefined && raw.license === undefined) {
+    if (entry?.licence !== undefined) {
+      licenceValue = entry.licence;
+    } else {
+      problems.push({
+        field: "syndication.licence",
+        message: "is missing",
+        fix: "say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }",
+      });
+    }
+  }
+  if (licenceValue !== undefined) {
+    const result = parseLicence(licenceValue);
+    if (result.ok) licence = result.licence;
+    else problems.push({ field: `syndication.${licenceField}`, message: result.message, fix: result.fix });
+  }
+
+  const published = dateField(raw, "published", options, problems);
+  const expires = dateField(raw, "expires", options, problems);
+  if (published && expires && expires.millis < published.millis) {
+    problems.push({
+      field: "syndication.expires",
+      message: `(${expires.date.iso}) is before the original publication date (${published.date.iso})`,
+      fix: "check both dates",
+    });
+  }
+
+  if (problems.length > 0 || sourceText === undefined || originalUrl === undefined || licence === undefined) {
+    return { problems };
+  }
+
+  const authorValue = ok("author") ? raw.author : undefined;
+  const authors = (Array.isArray(authorValue) ? authorValue : authorValue === undefined ? [] : [authorValue]).map((a) =>
+    String(a).trim(),
+  );
+  const withdrawn = raw.withdrawn === true;
+  const status: Reprint["status"] = withdrawn
+    ? "withdrawn"
+    : expires && expires.millis <= options.now().getTime()
+      ? "expired"
+      : "live";
+  const source = {
+    ...(entryKey !== undefined ? { key: entryKey } : {}),
+    name: entry?.name ?? sourceText,
+    ...(sourceUrl !== undefined ? { url: sourceUrl } : {}),
+  };
+  const copyright = str("copyright") ?? entry?.copyright;
+  const title = typeof page.title === "string" && page.title.trim() !== "" ? page.title.trim() : undefined;
+  const banner = renderBanner(chooseWording(options, page.lang, licence.kind), {
+    sourceName: source.name,
+    originalUrl,
+    licence,
+    authors,
+    ...(title !== undefined ? { title } : {}),
+    ...(published ? { published: published.date.formatted } : {}),
+    ...(copyright !== undefined ? { copyright } : {}),
+  });
+  const reprint: Reprint = {
+    source,
+    originalUrl,
+    licence,
+    authors,
+    ...(copyright !== undefined ? { copyright } : {}),
+    ...(published ? { published: published.date } : {}),
+    ...(expires ? { expires: expires.date } : {}),
+    withdrawn,
+    status,
+    indexing: (str("indexing") as Reprint["indexing"] | undefined) ?? entry?.indexing ?? options.indexing,
+    ...(title !== undefined ? { title } : {}),
+    banner,
+  };
+  return { reprint, problems: [] };
+}
