@@ -5,6 +5,11 @@ export type DateResult = { ok: true; date: DateTime; dateOnly: boolean } | { ok:
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Text that YAML reads as a timestamp (and would roll over if the day or month is out of range). */
+export function isCalendarText(text: string): boolean {
+  return /^\d{4}-\d\d?-\d\d?([Tt ]|$)/.test(text.trim().replace(/^["']|["']$/g, ""));
+}
+
 /**
  * Read a front-matter date: a YAML date (which arrives as UTC midnight) or ISO 8601 text.
  * Dates without a time are kept in UTC so that formatting never moves them by a day.
@@ -20,7 +25,7 @@ export function parseDate(value: unknown): DateResult {
     const text = value.trim();
     const dateOnly = DATE_ONLY.test(text);
     const date = DateTime.fromISO(text, dateOnly ? { zone: "utc" } : { setZone: true });
-    if (!date.isValid) return invalid(text, date.invalidExplanation ?? undefined);
+    if (!date.isValid) return invalid(text);
     return { ok: true, date, dateOnly };
   }
   return {
@@ -30,10 +35,10 @@ export function parseDate(value: unknown): DateResult {
   };
 }
 
-function invalid(text: string, why?: string): DateResult {
+function invalid(text: string): DateResult {
   return {
     ok: false,
-    message: `"${text}" is not a valid date${why ? ` (${why.replace(/\.$/, "")})` : ""}`,
+    message: `"${text}" is not a valid date`,
     fix: "write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time",
   };
 }

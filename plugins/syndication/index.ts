@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
-import { normalise, type NormaliseResult } from "./validate.js";
+import { normalise, type FieldProblem, type NormaliseResult } from "./validate.js";
 import { reprintPermalink } from "./permalink.js";
 import { rewriteHead } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
-import { locateFields } from "./locate.js";
+import { locateFields, type FieldLocations } from "./locate.js";
 import { SyndicationError } from "./report.js";
 import type { Problem, SyndicationOptions } from "./types.js";
 
@@ -66,39 +66,55 @@ function inReprintsDir(inputPath: string, inputDir: string, options: ResolvedOpt
   return displayPath(inputPath).startsWith(dir);
 }
 
+/** Positions and written values of a reprint's front matter; empty if the file cannot be read. */
+function readLocations(inputPath: string): FieldLocations {
+  try {
+    return locateFields(readFileSync(inputPath, "utf8"));
+  } catch {
+    return { lines: new Map(), written: new Map() };
+  }
+}
+
 /** Attach files and front-matter lines to every problem found this build. */
-function locate(state: Map<string, PageState>, extra: Problem[]): Problem[] {
-  const problems: Problem[] = [...extra];
-  for (const [inputPath, { result }] of state) {
-    if (result.problems.length === 0) continue;
-    let lines = new Map<string, number>();
-    try {
-      lines = locateFields(readFileSync(inputPath, "utf8"));
-    } catch {
-      // A file we cannot read again still gets its problems reported, without lines.
-    }
-    for (const problem of result.problems) {
+function locate(found: Map<string, FieldProblem[]>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [inputPath, fieldProblems] of found) {
+    const { lines } = readLocations(inputPath);
+    for (const problem of fieldProblems) {
       const field = problem.field.split(".")[1];
-      const line = (field !== undefined ? lines.get(field) : undefined) ?? lines.get("syndication") ?? lines.get("");
-      problems.push({ file: displayPath(inputPath), ...(line !== undefined ? { line } : {}), ...problem });
+      const own = field !== undefined ? lines.get(field) : undefined;
+      const line = own ?? lines.get("syndication") ?? lines.get("");
+      // A field that is not in the file itself came from a directory or global data file.
+      const elsewhere = field !== undefined && own === undefined && problem.message !== "is missing";
+      problems.push({
+        file: displayPath(inputPath),
+        ...(line !== undefined ? { line } : {}),
+        ...problem,
+        ...(elsewhere ? { message: `${problem.message} (set in a data file, not in this file)` } : {}),
+      });
     }
   }
   return problems;
 }
 
-/** Problems that involve two reprints: the same original twice, or the same address twice. */
-function crossFileProblems(state: Map<string, PageState>, items: CollectionItem[]): Problem[] {
-  const problems: Problem[] = [];
+/** Every problem of this build by file: each page's own, then those that involve two reprints. */
+function collectProblems(state: Map<string, PageState>, items: CollectionItem[]): Map<string, FieldProblem[]> {
+  const found = new Map<string, FieldProblem[]>();
+  const add = (inputPath: string, problem: FieldProblem) => {
+    const list = found.get(inputPath) ?? [];
+    list.push(problem);
+    found.set(inputPath, list);
+  };
   const byOriginal = new Map<string, string>();
   for (const [inputPath, { result }] of state) {
-    const url = result.reprint?.originalUrl;
+    for (const problem of result.problems) add(inputPath, problem);
+    const url = result.originalUrl;
     if (url === undefined) continue;
     const first = byOriginal.get(url);
     if (first === undefined) {
       byOriginal.set(url, inputPath);
     } else {
-      problems.push({
-        file: displayPath(inputPath),
+      add(inputPath, {
         field: "syndication.originalUrl",
         message: `is the same as in ${displayPath(first)} (${url})`,
         fix: "reprint each original once: delete one of the two files, or correct its originalUrl",
@@ -112,15 +128,14 @@ function crossFileProblems(state: Map<string, PageState>, items: CollectionItem[
     if (first === undefined) {
       byAddress.set(item.url, item.inputPath);
     } else {
-      problems.push({
-        file: displayPath(item.inputPath),
+      add(item.inputPath, {
         field: "permalink",
         message: `gives the address ${item.url}, which ${displayPath(first)} already has`,
         fix: "rename one of the files, or give one an explicit permalink",
       });
     }
   }
-  return problems;
+  return found;
 }
 
 /** Newest original date first; reprints without a date after those with one. */
@@ -152,7 +167,12 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const inputPath = this.inputPath ?? data.page.inputPath;
     if (!isReprint(inputPath, data)) return undefined;
     const title = typeof data.title === "string" ? data.title : undefined;
-    const result = normalise(data.syndication, { title, lang: data.lang ?? data.page.lang }, options);
+    // YAML turns 2021-13-45 into a valid (rolled-over) date; the text as written tells the truth.
+    const raw = data.syndication as Record<string, unknown> | undefined;
+    const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
+    const written = hasYamlDate ? readLocations(inputPath).written : undefined;
+    const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}) };
+    const result = normalise(data.syndication, context, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
     if (!result.reprint || options.bannerPosition === "none" || typeof content !== "string") return undefined;
     const banner = result.reprint.banner.html;
@@ -176,7 +196,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // the one place to report every broken reprint at once.
   eleventyConfig.addCollection(options.collectionName, (api) => {
     const items = api.getAll();
-    const problems = locate(state, crossFileProblems(state, items));
+    const problems = locate(collectProblems(state, items));
     if (problems.length > 0) throw new SyndicationError(problems);
     return items.filter((item) => state.get(item.inputPath)?.result.reprint).sort(byOriginalDate(state));
   });

@@ -1,26 +1,36 @@
 import matter from "gray-matter";
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from "yaml";
 
-/**
- * Where each `syndication` field stands in a file's front matter: field name → 1-based line.
- * The key "syndication" itself maps to the line of the `syndication:` key; "" to the first
- * line of the front matter. Read only when there is something to report.
- */
-export function locateFields(source: string): Map<string, number> {
+/** Where each `syndication` field stands in a file's front matter, and the text it was written as. */
+export interface FieldLocations {
+  /**
+   * Field name → 1-based line in the file. "syndication" is the line of the `syndication:` key;
+   * "" is line 1, where the front matter opens.
+   */
+  lines: Map<string, number>;
+  /** Field name → the scalar exactly as written (before YAML turned it into a date or number). */
+  written: Map<string, string>;
+}
+
+/** Read a file's front matter for positions. Done only for reprints, never for other pages. */
+export function locateFields(source: string): FieldLocations {
   const lines = new Map<string, number>();
-  const fm = matter(source);
-  if (!fm.matter) return lines;
-  // The front matter starts on the line after the opening `---`.
+  const written = new Map<string, string>();
+  const found = { lines, written };
+  // gray-matter gives the front matter's text; it sits after the opening `---` line.
+  // Options (even empty) keep gray-matter from caching: its cache returns copies without `matter`.
+  const fm = matter(source, {});
+  if (!fm.matter) return found;
+  lines.set("", 1);
   const opening = source.indexOf(fm.matter);
   const offsetLines = opening < 0 ? 1 : source.slice(0, opening).split("\n").length - 1;
-  lines.set("", offsetLines);
   const counter = new LineCounter();
   const doc = parseDocument(fm.matter, { lineCounter: counter });
   const lineOf = (node: Node | unknown) => {
     const range = (node as Node | undefined)?.range;
     return range ? counter.linePos(range[0]).line + offsetLines : undefined;
   };
-  if (!isMap(doc.contents)) return lines;
+  if (!isMap(doc.contents)) return found;
   for (const pair of doc.contents.items) {
     if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== "syndication") continue;
     const at = lineOf(pair.key);
@@ -30,7 +40,9 @@ export function locateFields(source: string): Map<string, number> {
       if (!isPair(field) || !isScalar(field.key)) continue;
       const line = lineOf(field.key);
       if (line !== undefined) lines.set(String(field.key.value), line);
+      const range = isScalar(field.value) ? field.value.range : undefined;
+      if (range) written.set(String(field.key.value), fm.matter.slice(range[0], range[1]));
     }
   }
-  return lines;
+  return found;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDate, formatDate } from "./dates.js";
+import { parseDate, formatDate, isCalendarText } from "./dates.js";
 import { describe, parseLicence } from "./licences.js";
 import { INDEXING_MODES, type ResolvedOptions } from "./options.js";
 import { suggest } from "./suggest.js";
@@ -18,6 +18,8 @@ export interface FieldProblem {
 export interface PageContext {
   title?: unknown;
   lang?: unknown;
+  /** Fields' values as written in the file, where known: catches dates YAML rolled over. */
+  written?: Map<string, string>;
 }
 
 const nonEmpty = z.string().trim().min(1);
@@ -50,6 +52,9 @@ const HOW: Record<string, string> = {
   indexing: `use one of ${INDEXING_MODES.join(", ")}`,
 };
 
+/** What a field holds, where it is not plain text. */
+const EXPECTED: Record<string, string> = { withdrawn: "true or false", author: "a name or a list of names" };
+
 function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldProblem[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => {
@@ -64,12 +69,16 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
   const key = String(issue.path[0]);
   const value = raw[key];
   let message: string;
-  if (typeof value === "string" || (Array.isArray(value) && value.some((v) => typeof v === "string" && v.trim() === ""))) {
-    message = issue.code === "invalid_value" ? `"${String(value)}" is not allowed` : "is empty";
+  if (issue.code === "invalid_value") {
+    message = `"${String(value)}" is not allowed`;
+  } else if (typeof value === "string" && value.trim() === "") {
+    message = "is empty";
   } else if (Array.isArray(value) && value.length === 0) {
     message = "is an empty list";
+  } else if (Array.isArray(value) && key === "author") {
+    message = "has an entry that is not a name";
   } else {
-    message = `must be ${key === "withdrawn" ? "true or false" : "text"}, not ${describe(value)}`;
+    message = `must be ${EXPECTED[key] ?? "text"}, not ${describe(value)}`;
   }
   return [{ field: `syndication.${key}`, message, fix: HOW[key] ?? "correct the value" }];
 }
@@ -77,11 +86,13 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
 function dateField(
   raw: Record<string, unknown>,
   key: "published" | "expires",
+  page: PageContext,
   options: ResolvedOptions,
   problems: FieldProblem[],
 ): { date: ReprintDate; millis: number } | undefined {
   if (raw[key] === undefined) return undefined;
-  const result = parseDate(raw[key]);
+  const written = raw[key] instanceof Date ? page.written?.get(key) : undefined;
+  const result = parseDate(written !== undefined && isCalendarText(written) ? written : raw[key]);
   if (!result.ok) {
     problems.push({ field: `syndication.${key}`, message: result.message, fix: result.fix });
     return undefined;
@@ -95,6 +106,8 @@ function dateField(
 export interface NormaliseResult {
   reprint?: Reprint;
   problems: FieldProblem[];
+  /** The original URL when that field itself is valid, even if others are not (for uniqueness). */
+  originalUrl?: string;
 }
 
 /** Validate one page's `syndication` data and turn it into what templates and the head need. */
@@ -140,7 +153,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   const sourceUrl = str("sourceUrl") ?? entry?.url;
   if (str("sourceUrl") !== undefined) {
     const bad = checkUrl(sourceUrl!);
-    if (bad) problems.push({ field: "syndication.sourceUrl", ...bad });
+    if (bad) problems.push({ field: "syndication.sourceUrl", message: bad.message, fix: HOW.sourceUrl! });
   }
 
   // Licence, with `license` as an alias.
@@ -177,8 +190,8 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     else problems.push({ field: `syndication.${licenceField}`, message: result.message, fix: result.fix });
   }
 
-  const published = dateField(raw, "published", options, problems);
-  const expires = dateField(raw, "expires", options, problems);
+  const published = dateField(raw, "published", page, options, problems);
+  const expires = dateField(raw, "expires", page, options, problems);
   if (published && expires && expires.millis < published.millis) {
     problems.push({
       field: "syndication.expires",
@@ -187,8 +200,9 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     });
   }
 
+  const validUrl = originalUrl !== undefined && !problems.some((p) => p.field === "syndication.originalUrl");
   if (problems.length > 0 || sourceText === undefined || originalUrl === undefined || licence === undefined) {
-    return { problems };
+    return { problems, ...(validUrl ? { originalUrl } : {}) };
   }
 
   const authorValue = ok("author") ? raw.author : undefined;
@@ -231,5 +245,5 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     ...(title !== undefined ? { title } : {}),
     banner,
   };
-  return { reprint, problems: [] };
+  return { reprint, problems: [], originalUrl };
 }

@@ -1,0 +1,74 @@
+import Eleventy from "@11ty/eleventy";
+import * as cheerio from "cheerio";
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import syndication from "../plugins/syndication/index.js";
+import type { SyndicationOptions } from "../plugins/syndication/index.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const fixture = (name: string) => join("tests", "fixtures", name);
+
+export interface BuiltSite {
+  output: string;
+  /** Every file written, relative to the output folder. */
+  files: string[];
+  /** The HTML at a site URL such as "/reprints/2021/12/x/", parsed. */
+  page(url: string): cheerio.CheerioAPI;
+  /** The raw text at a site URL. */
+  raw(url: string): string;
+}
+
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export interface BuildSetup {
+  /** Add the plugin with these options (false: build without the plugin). */
+  plugin?: SyndicationOptions | false;
+  /** More config, applied after the plugin. */
+  config?: (eleventyConfig: any) => void;
+}
+
+/** Build a fixture folder with the real Eleventy into a fresh temporary folder. */
+export async function build(input: string, setup: BuildSetup = {}): Promise<BuiltSite> {
+  const output = mkdtempSync(join(tmpdir(), "syndication-test-"));
+  const elev = new Eleventy(input, output, {
+    quietMode: true,
+    // No config file: nothing but what this setup says is loaded.
+    configPath: false,
+    config(eleventyConfig: any) {
+      if (setup.plugin !== false) eleventyConfig.addPlugin(syndication, setup.plugin ?? {});
+      setup.config?.(eleventyConfig);
+    },
+  });
+  elev.disableLogger();
+  await elev.write();
+  return site(output);
+}
+
+export function site(output: string): BuiltSite {
+  const raw = (url: string) => readFileSync(join(output, url, url.endsWith(".html") ? "" : "index.html"), "utf8");
+  return { output, files: listFiles(output), raw, page: (url) => cheerio.load(raw(url)) };
+}
+
+/** The JSON-LD objects on a page, parsed. */
+export function jsonLd($: cheerio.CheerioAPI): any[] {
+  return $('script[type="application/ld+json"]')
+    .toArray()
+    .map((el) => JSON.parse($(el).text()));
+}
+
+/** Text with runs of white space folded, as a reader sees it. */
+export const words = (text: string) => text.replace(/\s+/g, " ").trim();
