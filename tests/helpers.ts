@@ -39,11 +39,13 @@ export interface BuildSetup {
   plugin?: SyndicationOptions | false;
   /** More config, applied after the plugin. */
   config?: (eleventyConfig: any) => void;
+  /** Output folder (default: a new temporary folder). */
+  output?: string;
 }
 
 /** Build a fixture folder with the real Eleventy into a fresh temporary folder. */
 export async function build(input: string, setup: BuildSetup = {}): Promise<BuiltSite> {
-  const output = mkdtempSync(join(tmpdir(), "syndication-test-"));
+  const output = setup.output ?? mkdtempSync(join(tmpdir(), "syndication-test-"));
   const elev = new Eleventy(input, output, {
     quietMode: true,
     // No config file: nothing but what this setup says is loaded.

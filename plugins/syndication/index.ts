@@ -16,6 +16,7 @@ export { OptionsError, DEFAULT_WORDING } from "./options.js";
 export interface EleventyConfigLike {
   versionCheck(range: string): void;
   directories?: { input?: string };
+  logger?: { message?(text: string, type: string, color: string, force: boolean): void };
   on(event: string, callback: (...args: unknown[]) => unknown): void;
   addPreprocessor(
     name: string,
@@ -138,6 +139,13 @@ function collectProblems(state: Map<string, PageState>, items: CollectionItem[])
   return found;
 }
 
+/** Print through Eleventy's logger (shown even in quiet mode, like Eleventy's own errors). */
+function printError(eleventyConfig: EleventyConfigLike, text: string): void {
+  const logger = eleventyConfig.logger;
+  if (logger && typeof logger.message === "function") logger.message(text, "error", "red", true);
+  else console.error(text);
+}
+
 /** Newest original date first; reprints without a date after those with one. */
 function byOriginalDate(state: Map<string, PageState>) {
   const time = (item: CollectionItem) => {
@@ -197,7 +205,11 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   eleventyConfig.addCollection(options.collectionName, (api) => {
     const items = api.getAll();
     const problems = locate(collectProblems(state, items));
-    if (problems.length > 0) throw new SyndicationError(problems);
+    if (problems.length > 0) {
+      const error = new SyndicationError(problems);
+      printError(eleventyConfig, error.report);
+      throw error;
+    }
     return items.filter((item) => state.get(item.inputPath)?.result.reprint).sort(byOriginalDate(state));
   });
 

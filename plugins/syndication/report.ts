@@ -6,26 +6,32 @@ export function formatProblem(problem: Problem): string {
   return `${where}  ${problem.field}  ${problem.message}, ${problem.fix}`;
 }
 
+/** "3 problems in 2 reprints". */
+export function countProblems(problems: Problem[]): string {
+  const files = new Set(problems.map((p) => p.file)).size;
+  return `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} reprint${files === 1 ? "" : "s"}`;
+}
+
 /** The whole report: every problem in every file, grouped by file, in a stable order. */
 export function formatReport(problems: Problem[]): string {
-  const files = new Set(problems.map((p) => p.file));
   const sorted = [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
   );
-  const count = `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files.size} reprint${files.size === 1 ? "" : "s"}`;
-  return [
-    `eleventy-plugin-syndication: ${count}; nothing was written.`,
-    ...sorted.map(formatProblem),
-  ].join("\n");
+  return [`eleventy-plugin-syndication: ${countProblems(problems)}:`, ...sorted.map(formatProblem)].join("\n");
 }
 
-/** The error a build fails with: printed by Eleventy without a stack trace. */
+/**
+ * The error a build fails with. The plugin prints `report` once itself; the message is one
+ * line, because Eleventy's command line prints a fatal error's message twice.
+ */
 export class SyndicationError extends Error {
   skipOriginalStack = true;
   readonly problems: Problem[];
+  readonly report: string;
   constructor(problems: Problem[]) {
-    super(formatReport(problems));
+    super(`eleventy-plugin-syndication: ${countProblems(problems)} (listed above); nothing was written.`);
     this.name = "SyndicationError";
     this.problems = problems;
+    this.report = formatReport(problems);
   }
 }
