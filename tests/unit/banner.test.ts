@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { fillTemplate, joinNames, renderBanner, chooseWording } from "../../plugins/syndication/banner.js";
+import { resolveOptions } from "../../plugins/syndication/options.js";
+import type { Licence } from "../../plugins/syndication/types.js";
+
+const permission: Licence = { kind: "permission", id: "permission", name: "Reprinted with permission", label: "with permission" };
+
+describe("banner", () => {
+  it("writes the permission sentence word for word, the source linked to the original", () => {
+    const banner = renderBanner(resolveOptions().wording.permission, {
+      sourceName: "Radio Free Europe/Radio Liberty",
+      originalUrl: "https://www.rferl.org/a/x/1.html",
+      licence: permission,
+      authors: [],
+    });
+    expect(banner.text).toBe(
+      "This article was originally published by Radio Free Europe/Radio Liberty and is reprinted with permission.",
+    );
+    expect(banner.html).toBe(
+      '<div class="syndication-banner"><p class="syndication-credit">This article was originally published by ' +
+        '<a href="https://www.rferl.org/a/x/1.html">Radio Free Europe/Radio Liberty</a> and is reprinted with permission.</p></div>',
+    );
+  });
+
+  it("escapes every value and every literal, braces included", () => {
+    const banner = renderBanner("By {source} <{title}> {{x}}", {
+      sourceName: `<img src=x onerror="a">`,
+      originalUrl: `https://e.com/?a="b"`,
+      licence: permission,
+      authors: [],
+      title: "{% raw %}",
+      copyright: "<b>(c)</b>",
+    });
+    expect(banner.html).toBe(
+      '<div class="syndication-banner"><p class="syndication-credit">By <a href="https://e.com/?a=&quot;b&quot;">' +
+        "&lt;img src=x onerror=&quot;a&quot;&gt;</a> &lt;&#123;% raw %&#125;&gt; &#123;&#123;x&#125;&#125;</p>" +
+        '<p class="syndication-copyright">&lt;b&gt;(c)&lt;/b&gt;</p></div>',
+    );
+    expect(banner.text).toBe(`By <img src=x onerror="a"> <{% raw %}> {{x}}`);
+  });
+
+  it("drops an optional [[ ]] segment whose placeholder is empty", () => {
+    const values = { author: { html: "A", text: "A" }, source: { html: "S", text: "S" } };
+    expect(fillTemplate("x[[ by {author}]] y", values).text).toBe("x by A y");
+    expect(fillTemplate("x[[ by {author}]] y", { source: values.source }).text).toBe("x y");
+  });
+
+  it("joins names as people write them", () => {
+    expect(joinNames(["A"])).toBe("A");
+    expect(joinNames(["A", "B"])).toBe("A and B");
+    expect(joinNames(["A", "B", "C"])).toBe("A, B and C");
+  });
+
+  it("chooses the wording of the page's language, then its base language, then the default", () => {
+    const options = resolveOptions({ locales: { fr: { permission: "FR" }, "pt-BR": { permission: "PT-BR" } } });
+    expect(chooseWording(options, "fr-CA", "permission")).toBe("FR");
+    expect(chooseWording(options, "pt-BR", "permission")).toBe("PT-BR");
+    expect(chooseWording(options, "fr", "public-domain")).toBe(options.wording.publicDomain);
+    expect(chooseWording(options, undefined, "permission")).toBe(options.wording.permission);
+  });
+});

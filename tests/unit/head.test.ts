@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import * as cheerio from "cheerio";
+import { attributes, rewriteHead } from "../../plugins/syndication/head.js";
+
+const plan = { originalUrl: "https://o.example/a?b=1&c=2", indexing: "canonical" as const, ogUrlToOriginal: true };
+
+describe("rewriteHead", () => {
+  it("replaces every canonical, whatever its quoting, case or attribute order", () => {
+    const html = `<html><head><LINK REL=CANONICAL HREF=/x><link href='/y' rel="alternate canonical"/>\n<link rel="stylesheet" href="/s.css"></head><body></body></html>`;
+    const $ = cheerio.load(rewriteHead(html, plan));
+    expect($("link").toArray().map((l) => $(l).attr("rel"))).toEqual(["stylesheet", "canonical"]);
+    expect($('link[rel="canonical"]').attr("href")).toBe("https://o.example/a?b=1&c=2");
+  });
+
+  it("points og:url at the original, or leaves it when asked", () => {
+    const html = `<head><meta property="og:url" content="https://local/x"></head>`;
+    expect(rewriteHead(html, plan)).toContain(`<meta property="og:url" content="https://o.example/a?b=1&amp;c=2">`);
+    expect(rewriteHead(html, { ...plan, ogUrlToOriginal: false })).toContain(`content="https://local/x"`);
+  });
+
+  it("replaces robots tags only when it says noindex", () => {
+    const html = `<head><meta name="robots" content="index"></head>`;
+    expect(rewriteHead(html, plan)).toContain(`content="index"`);
+    const noindex = cheerio.load(rewriteHead(html, { ...plan, indexing: "noindex" }));
+    expect(noindex('meta[name="robots"]').toArray().map((m) => noindex(m).attr("content"))).toEqual(["noindex"]);
+    expect(noindex('link[rel="canonical"]').length).toBe(0);
+    const both = cheerio.load(rewriteHead(html, { ...plan, indexing: "both" }));
+    expect(both('link[rel="canonical"]').length).toBe(1);
+    expect(both('meta[name="robots"]').attr("content")).toBe("noindex");
+  });
+
+  it("leaves the rest of the document as it was", () => {
+    const body = `<body><link rel="canonical" href="/in-body-example"><p>text</p></body>`;
+    const html = `<!doctype html><html><head data-x=">"><title>T</title></head>${body}</html>`;
+    const out = rewriteHead(html, { ...plan, extra: "<!--extra-->" });
+    expect(out).toBe(
+      `<!doctype html><html><head data-x=">"><title>T</title><link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n<!--extra-->\n</head>${body}</html>`,
+    );
+  });
+
+  it("puts the tags after the doctype and <html> when there is no <head>", () => {
+    expect(rewriteHead(`<!DOCTYPE html>\n<html lang="en"><p>x</p>`, plan)).toBe(
+      `<!DOCTYPE html>\n<html lang="en">\n<link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n<p>x</p>`,
+    );
+    expect(rewriteHead(`<p>x</p>`, plan)).toBe(`<link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n<p>x</p>`);
+  });
+
+  it("reads attributes of a start tag", () => {
+    expect([...attributes(`<meta Property='og:url' content="a b" data-x=y hidden>`)]).toEqual([
+      ["property", "og:url"],
+      ["content", "a b"],
+      ["data-x", "y"],
+      ["hidden", ""],
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import spdx from "spdx-license-list";
+import { parseLicence } from "../../plugins/syndication/licences.js";
+
+describe("parseLicence", () => {
+  it("knows permission and public-domain", () => {
+    expect(parseLicence("permission")).toEqual({
+      ok: true,
+      licence: { kind: "permission", id: "permission", name: "Reprinted with permission", label: "with permission" },
+    });
+    expect(parseLicence("public-domain")).toMatchObject({ ok: true, licence: { kind: "public-domain" } });
+  });
+
+  it("takes Creative Commons names and deeds from the SPDX list, in any case", () => {
+    const result = parseLicence("cc-by-nc-nd-3.0");
+    expect(result).toEqual({
+      ok: true,
+      licence: {
+        kind: "creative-commons",
+        id: "CC-BY-NC-ND-3.0",
+        name: spdx["CC-BY-NC-ND-3.0"]!.name,
+        label: "CC BY-NC-ND 3.0",
+        url: "https://creativecommons.org/licenses/by-nc-nd/3.0/",
+      },
+    });
+    expect(parseLicence("CC0-1.0")).toMatchObject({
+      ok: true,
+      licence: { label: "CC0 1.0", url: "https://creativecommons.org/publicdomain/zero/1.0/" },
+    });
+    expect(parseLicence("CC-BY-3.0-IGO")).toMatchObject({ ok: true, licence: { label: "CC BY 3.0 IGO" } });
+  });
+
+  it("folds the stray spaces some SPDX names carry", () => {
+    expect(parseLicence("CC-PDM-1.0")).toMatchObject({ ok: true, licence: { name: "Creative Commons Public Domain Mark 1.0 Universal" } });
+  });
+
+  it("refuses licences that are not Creative Commons, with a suggestion when one is close", () => {
+    expect(parseLicence("MIT")).toMatchObject({ ok: false, message: '"MIT" is not a licence this plugin knows' });
+    expect(parseLicence("CC-BY-SA-4")).toMatchObject({ ok: false, fix: 'did you mean "CC-BY-SA-4.0"?' });
+    expect(parseLicence("permision")).toMatchObject({ ok: false, fix: 'did you mean "permission"?' });
+  });
+
+  it("accepts { name, url } and checks it", () => {
+    expect(parseLicence({ name: "Wire Licence", url: "https://w.example/l" })).toEqual({
+      ok: true,
+      licence: { kind: "custom", id: "custom", name: "Wire Licence", label: "Wire Licence", url: "https://w.example/l" },
+    });
+    expect(parseLicence({ name: "No URL" })).toMatchObject({ ok: true, licence: { name: "No URL" } });
+    expect(parseLicence({ url: "https://w.example/l" })).toMatchObject({ ok: false, message: "a custom licence needs a name" });
+    expect(parseLicence({ name: "X", url: "javascript:alert(1)" })).toMatchObject({ ok: false });
+    expect(parseLicence({ name: "X", terms: "y" })).toMatchObject({ ok: false, message: "a custom licence has only name and url, not terms" });
+  });
+
+  it("refuses other types", () => {
+    expect(parseLicence(4)).toMatchObject({ ok: false, message: "must be text or { name, url }, not a number" });
+    expect(parseLicence(["CC-BY-4.0"])).toMatchObject({ ok: false, message: "must be text or { name, url }, not a list" });
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_WORDING, OptionsError, resolveOptions } from "../../plugins/syndication/options.js";
+
+describe("options", () => {
+  it("has documented defaults", () => {
+    const { now, ...rest } = resolveOptions();
+    expect(rest).toEqual({
+      reprintsDir: "reprints",
+      sources: {},
+      bannerPosition: "top",
+      wording: DEFAULT_WORDING,
+      locales: {},
+      indexing: "canonical",
+      ogUrl: "original",
+      jsonLd: true,
+      permalinkPrefix: "/reprints/",
+      dataKey: "reprint",
+      collectionName: "syndicated",
+      dateFormat: "d LLLL yyyy",
+      dateLocale: "en",
+    });
+    expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("merges wording over the defaults and trims the folder name", () => {
+    const options = resolveOptions({ wording: { permission: "P {source}" }, reprintsDir: "./wire/" });
+    expect(options.wording).toEqual({ ...DEFAULT_WORDING, permission: "P {source}" });
+    expect(options.reprintsDir).toBe("wire");
+  });
+
+  it.each([
+    [{ bannerPosition: "middle" }, 'option "bannerPosition" is "middle", which is not one of "top", "bottom", "none"'],
+    [{ indexing: "nofollow" }, 'option "indexing" is "nofollow"'],
+    [{ permalinkPrefix: "reprints" }, 'option "permalinkPrefix" must start and end with "/"'],
+    [{ sources: { rferl: { url: "https://x.example/" } } }, 'option "sources.rferl" needs a "name"'],
+    [{ sources: { rferl: { name: "R", licence: "CC-BY-5.0" } } }, 'option "sources.rferl.licence" "CC-BY-5.0" is not a licence'],
+    [{ sources: { rferl: { name: "R", url: "rferl.org" } } }, 'option "sources.rferl.url" "rferl.org" is not an absolute address'],
+  ])("refuses %j", (options, message) => {
+    expect(() => resolveOptions(options as never)).toThrow(OptionsError);
+    expect(() => resolveOptions(options as never)).toThrow(message);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { formatReport, SyndicationError } from "../../plugins/syndication/report.js";
+import { locateFields } from "../../plugins/syndication/locate.js";
+import { suggest } from "../../plugins/syndication/suggest.js";
+
+describe("the report", () => {
+  const problems = [
+    { file: "src/b.md", line: 4, field: "syndication.licence", message: "is missing", fix: "add it" },
+    { file: "src/a.md", field: "syndication", message: "is missing", fix: "add a block" },
+    { file: "src/b.md", line: 2, field: "syndication.source", message: "is empty", fix: "name the publisher" },
+  ];
+
+  it("prints one line a problem, by file and line, with what is wrong and how to fix it", () => {
+    expect(formatReport(problems)).toBe(
+      [
+        "eleventy-plugin-syndication: 3 problems in 2 reprints:",
+        "src/a.md  syndication  is missing, add a block",
+        "src/b.md:2  syndication.source  is empty, name the publisher",
+        "src/b.md:4  syndication.licence  is missing, add it",
+      ].join("\n"),
+    );
+  });
+
+  it("is carried by an error that prints no stack trace", () => {
+    const error = new SyndicationError(problems);
+    expect(error.skipOriginalStack).toBe(true);
+    expect(error.message).toBe("eleventy-plugin-syndication: 3 problems in 2 reprints (listed above); nothing was written.");
+    expect(error.report).toBe(formatReport(problems));
+  });
+});
+
+describe("locateFields", () => {
+  it("finds each syndication field's line and text as written", () => {
+    const file = "---\ntitle: T\nsyndication:\n  source: X\n\n  published: 2021-13-45\n---\nbody\n";
+    const { lines, written } = locateFields(file);
+    expect(Object.fromEntries(lines)).toEqual({ "": 1, syndication: 3, source: 4, published: 6 });
+    expect(written.get("published")).toBe("2021-13-45");
+  });
+
+  it("finds nothing in a file without front matter", () => {
+    expect(locateFields("just text").lines.size).toBe(0);
+  });
+});
+
+describe("suggest", () => {
+  it("suggests only close matches", () => {
+    expect(suggest("orignalUrl", ["source", "originalUrl"])).toBe("originalUrl");
+    expect(suggest("colour", ["source", "originalUrl"])).toBeUndefined();
+  });
+});
