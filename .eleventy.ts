@@ -1,12 +1,23 @@
 // The demo site's config. Run through tsx: see the "build" script in package.json.
+import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import syndication from "./plugins/syndication/index.js";
 import type { SyndicationOptions } from "./plugins/syndication/index.js";
+import site from "./src/_data/site.json" with { type: "json" };
 
 // Every option has a default (see the README); the demo only says where its reprints live.
 const options: SyndicationOptions = { reprintsDir: "reprints" };
 
 export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(syndication, options);
+
+  // An Atom feed of the reprints: each entry's content starts with the attribution banner.
+  eleventyConfig.addPlugin(feedPlugin, {
+    type: "atom",
+    outputPath: "/feed.xml",
+    collection: { name: "syndicatedOldestFirst", limit: 20 },
+    metadata: { language: site.lang, title: site.title, subtitle: site.description, base: `${site.url}/`, author: { name: site.title } },
+  });
+
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
   return {
     dir: { input: "src", includes: "../_includes", data: "_data" },

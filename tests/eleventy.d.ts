@@ -11,3 +11,8 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
   }
 }
+
+// The official RSS plugin ships no declarations either; the demo config uses its feed plugin.
+declare module "@11ty/eleventy-plugin-rss" {
+  export const feedPlugin: (eleventyConfig: any, options: Record<string, unknown>) => void;
+}

@@ -1,5 +1,6 @@
 import Eleventy from "@11ty/eleventy";
 import * as cheerio from "cheerio";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -61,7 +62,8 @@ export async function build(input: string, setup: BuildSetup = {}): Promise<Buil
 }
 
 export function site(output: string): BuiltSite {
-  const raw = (url: string) => readFileSync(join(output, url, url.endsWith(".html") ? "" : "index.html"), "utf8");
+  // "/a/" is /a/index.html; "/feed.xml" is itself.
+  const raw = (url: string) => readFileSync(join(output, url, /\.\w+$/.test(url) ? "" : "index.html"), "utf8");
   return { output, files: listFiles(output), raw, page: (url) => cheerio.load(raw(url)) };
 }
 
@@ -74,3 +76,10 @@ export function jsonLd($: cheerio.CheerioAPI): any[] {
 
 /** Text with runs of white space folded, as a reader sees it. */
 export const words = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** Build the demo site with the README's own build script into a temporary folder. */
+export function buildDemo(): BuiltSite & { status: number | null; stderr: string } {
+  const output = mkdtempSync(join(tmpdir(), "syndication-demo-"));
+  const run = spawnSync("npm", ["run", "build", "--", `--output=${output}`], { cwd: ROOT, encoding: "utf8" });
+  return { ...site(output), status: run.status, stderr: run.stderr };
+}

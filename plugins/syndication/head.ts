@@ -31,6 +31,11 @@ export function attributes(tag: string): Map<string, string> {
 const hasToken = (value: string | undefined, token: string) =>
   value !== undefined && value.toLowerCase().split(/\s+/).includes(token);
 
+/** Does this markup have a `<head>` or `<html>` of its own (a whole page, not a fragment)? */
+export function isDocument(html: string): boolean {
+  return HEAD_OPEN.test(html) || /<html[\s>]/i.test(html);
+}
+
 /** The tags the plugin writes into a reprint's head. */
 export function headTags(plan: HeadPlan): string {
   const tags: string[] = [];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
 import { normalise, type FieldProblem, type NormaliseResult } from "./validate.js";
 import { reprintPermalink } from "./permalink.js";
-import { rewriteHead } from "./head.js";
+import { isDocument, rewriteHead } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
 import { locateFields, type FieldLocations } from "./locate.js";
 import { SyndicationError } from "./report.js";
@@ -27,6 +27,7 @@ export interface EleventyConfigLike {
   addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
   addTransform(name: string, callback: (this: TransformContext, content: string) => string): void;
   addShortcode(name: string, callback: (this: { page?: { inputPath?: string } }) => string): void;
+  addFilter(name: string, callback: (value: unknown) => unknown): void;
 }
 
 interface PageData {
@@ -50,6 +51,8 @@ interface CollectionApi {
 
 interface TransformContext {
   page: { inputPath: string; outputPath: string | false };
+  /** Set by the `renderTransforms` filter, which feeds use on a page's content. */
+  baseHref?: string;
 }
 
 interface PageState {
@@ -213,11 +216,26 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     return items.filter((item) => state.get(item.inputPath)?.result.reprint).sort(byOriginalDate(state));
   });
 
+  // The same reprints oldest first: Eleventy's order for collections, which the official RSS
+  // plugin expects (it reverses the collection to put the newest entry first).
+  eleventyConfig.addCollection(`${options.collectionName}OldestFirst`, (api) =>
+    api.getAll().filter((item) => state.get(item.inputPath)?.result.reprint).sort(byOriginalDate(state)).reverse(),
+  );
+
+  // For sitemaps: a reprint's canonical is the original (or it says noindex), so a sitemap
+  // that lists it would contradict itself. `collections.all | withoutReprints`.
+  eleventyConfig.addFilter("withoutReprints", (items: unknown) =>
+    Array.isArray(items) ? items.filter((item: { inputPath?: string }) => !state.has(item?.inputPath ?? "")) : items,
+  );
+
   // One canonical, og:url and JSON-LD in the head of each reprint page; other pages untouched.
   eleventyConfig.addTransform("syndication-head", function (content) {
     const page = state.get(this.page.inputPath);
     const reprint = page?.result.reprint;
     if (!reprint || typeof this.page.outputPath !== "string" || !this.page.outputPath.endsWith(".html")) return content;
+    // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
+    // document: that content has no head to fix, and must not gain one.
+    if (this.baseHref !== undefined && !isDocument(content)) return content;
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,
       indexing: reprint.indexing,

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { jsonLd, ROOT, site as readSite, words } from "../helpers.js";
+import * as cheerio from "cheerio";
+import { HtmlValidate, FileSystemConfigLoader } from "html-validate";
+import { buildDemo, jsonLd, ROOT, words } from "../helpers.js";
 
 // The demo site, built by the README's own build script into a temporary folder.
 describe("the demo site", async () => {
-  const output = mkdtempSync(join(tmpdir(), "syndication-demo-"));
-  const run = spawnSync("npm", ["run", "build", "--", `--output=${output}`], { cwd: ROOT, encoding: "utf8" });
-  const site = readSite(output);
+  const site = buildDemo();
   const URL = "/reprints/2021/12/putin-immediate-talks/";
   const ORIGINAL = "https://www.rferl.org/a/putin-immediate-talks-nato-security-guarantees/31609362.html";
   // The seed lives in ../shared beside the repository; a copy is kept for clones without it.
@@ -18,8 +16,8 @@ describe("the demo site", async () => {
   const seed = readFileSync(seedPath, "utf8").trim().split("\n");
 
   it("builds", () => {
-    expect(run.stderr).not.toMatch(/error/i);
-    expect(run.status).toBe(0);
+    expect(site.stderr).not.toMatch(/error/i);
+    expect(site.status).toBe(0);
   });
 
   it("publishes the reprint at its permanent address from the original date", () => {
@@ -65,5 +63,37 @@ describe("the demo site", async () => {
     expect(home(".reprint-list a").attr("href")).toBe(URL);
     expect(home('link[rel="canonical"]').attr("href")).toBe("https://reprints.example.org/");
     expect(site.page("/about/")('link[rel="canonical"]').attr("href")).toBe("https://reprints.example.org/about/");
+  });
+
+  it("publishes an Atom feed whose entries carry the banner and link to the reprint's own address", () => {
+    const $ = cheerio.load(site.raw("/feed.xml"), { xml: true });
+    const entries = $("entry").toArray();
+    expect(entries).toHaveLength(1);
+    const entry = $(entries[0]);
+    expect(entry.find("link").attr("href")).toBe(`https://reprints.example.org${URL}`);
+    const content = cheerio.load(entry.find("content").text());
+    expect(words(content(".syndication-banner .syndication-credit").text())).toBe(seed[0]);
+    expect(content(".syndication-banner a").attr("href")).toBe(ORIGINAL);
+    // The content is the article, not a page: no head tags leak into it.
+    expect(content('link[rel="canonical"], script').length).toBe(0);
+    expect(content("p").eq(2).text()).toBe(seed[1]);
+  });
+
+  it("leaves reprints out of the sitemap, since their canonical is elsewhere", () => {
+    const $ = cheerio.load(site.raw("/sitemap.xml"), { xml: true });
+    expect($("loc").toArray().map((l) => $(l).text())).toEqual([
+      "https://reprints.example.org/",
+      "https://reprints.example.org/about/",
+    ]);
+  });
+
+  it("writes only valid HTML (html-validate, recommended rules)", async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const pages = site.files.filter((f) => f.endsWith(".html"));
+    expect(pages).toEqual(["about/index.html", "index.html", "reprints/2021/12/putin-immediate-talks/index.html"]);
+    for (const page of pages) {
+      const report = await validator.validateString(site.raw(`/${page}`), join(ROOT, "_site", page));
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${page}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
   });
 });

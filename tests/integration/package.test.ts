@@ -1,59 +1,95 @@
 import { describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { jsonLd, listFiles, ROOT, site as readSite, words } from "../helpers.js";
+import { fixture, jsonLd, listFiles, ROOT, site as readSite, words } from "../helpers.js";
 
-// `npm pack`, then a site that knows nothing of this repository installs the tarball's files
-// and builds with a plain-JavaScript config. The site sits under test-output/ so that the
-// package's own dependencies resolve from this repository's node_modules, with no network.
-describe("the packed package", () => {
-  mkdirSync(join(ROOT, "test-output"), { recursive: true });
-  const work = mkdtempSync(join(ROOT, "test-output", "consumer-"));
+// `npm pack`, then sites outside this repository install the tarball as users do and build
+// with the Eleventy command line. `--offline` installs from npm's cache, which `npm ci` of
+// this repository filled: no test reaches the network.
+describe("the packed package, installed into sites outside the repository", () => {
+  const work = mkdtempSync(join(tmpdir(), "syndication-consumer-"));
   execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: ROOT, stdio: "pipe" });
   const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"))!;
-  const installed = join(work, "site", "node_modules", "eleventy-plugin-syndication");
-  mkdirSync(installed, { recursive: true });
-  execFileSync("tar", ["-xzf", join(work, tarball), "-C", installed, "--strip-components=1"]);
-
-  it("holds compiled JavaScript with type declarations, and no TypeScript sources or tests", () => {
-    const files = listFiles(installed);
-    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "dist/index.js", "dist/index.d.ts", "dist/types.d.ts"]));
-    expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
-    expect(files.filter((f) => f.startsWith("tests/") || f.startsWith("src/"))).toEqual([]);
-  });
-
-  it("builds a plain-JavaScript Eleventy site that imports it by name", () => {
-    const siteDir = join(work, "site");
-    mkdirSync(join(siteDir, "reprints"), { recursive: true });
-    mkdirSync(join(siteDir, "_includes"), { recursive: true });
-    writeFileSync(join(siteDir, "package.json"), JSON.stringify({ type: "module", private: true }));
-    writeFileSync(
-      join(siteDir, "eleventy.config.js"),
-      `import syndication from "eleventy-plugin-syndication";\n` +
-        `export default function (eleventyConfig) {\n  eleventyConfig.addPlugin(syndication, { sources: { wire: { name: "Example Wire", licence: "permission" } } });\n}\n`,
-    );
-    writeFileSync(
-      join(siteDir, "_includes", "base.njk"),
-      `<!doctype html><html><head><title>{{ title }}</title><link rel="canonical" href="https://me.example{{ page.url }}"></head><body>{{ content | safe }}</body></html>`,
-    );
-    writeFileSync(join(siteDir, "reprints", "reprints.11tydata.json"), JSON.stringify({ layout: "base.njk" }));
-    writeFileSync(
-      join(siteDir, "reprints", "story.md"),
-      `---\ntitle: A wire story\nsyndication:\n  source: wire\n  originalUrl: https://wire.example.com/story\n  published: 2024-02-29\n---\nText.\n`,
-    );
-    const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs")], {
-      cwd: siteDir,
+  writeFileSync(join(work, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const install = spawnSync(
+    "npm",
+    ["install", `./${tarball}`, "@11ty/eleventy@3", "--offline", "--no-audit", "--no-fund", "--loglevel=error"],
+    { cwd: work, encoding: "utf8" },
+  );
+  const eleventy = (name: string) => {
+    const dir = join(work, name);
+    cpSync(join(ROOT, fixture(name)), dir, { recursive: true });
+    const run = spawnSync(process.execPath, [join(work, "node_modules", "@11ty", "eleventy", "cmd.cjs")], {
+      cwd: dir,
       encoding: "utf8",
     });
+    return { run, site: readSite(join(dir, "_site")) };
+  };
+
+  it("installs from the tarball", () => {
+    expect(install.stderr).toBe("");
+    expect(install.status).toBe(0);
+  });
+
+  it("ships compiled JavaScript with type declarations, and no TypeScript sources or tests", () => {
+    const files = listFiles(join(work, "node_modules", "eleventy-plugin-syndication"));
+    expect(files).toEqual(
+      expect.arrayContaining(["LICENSE", "README.md", "package.json", "dist/index.js", "dist/index.d.ts", "dist/types.d.ts"]),
+    );
+    expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(files.filter((f) => /^(tests|src|plugins)\//.test(f))).toEqual([]);
+  });
+
+  it("builds a Nunjucks site with a plain-JavaScript config", () => {
+    const { run, site } = eleventy("consumer-njk");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const built = readSite(join(siteDir, "_site"));
-    const $ = built.page("/reprints/2024/02/story/");
+    const $ = site.page("/reprints/2025/04/cc-sample/");
     expect(words($(".syndication-credit").text())).toBe(
-      "This article was originally published by Example Wire and is reprinted with permission.",
+      "This article by Mary Somerville was originally published by The Conversation and is republished under the " +
+        "Creative Commons Attribution No Derivatives 4.0 International licence.",
     );
-    expect($('link[rel="canonical"]').toArray().map((l) => $(l).attr("href"))).toEqual(["https://wire.example.com/story"]);
-    expect(jsonLd($)[0].isBasedOn).toBe("https://wire.example.com/story");
+    expect($('link[rel="canonical"]').toArray().map((l) => $(l).attr("href"))).toEqual([
+      "https://theconversation.com/a-consumer-sample-1",
+    ]);
+    expect($('meta[property="og:url"]').attr("content")).toBe("https://theconversation.com/a-consumer-sample-1");
+    expect(jsonLd($)[0]).toMatchObject({ "@type": "NewsArticle", isBasedOn: "https://theconversation.com/a-consumer-sample-1" });
+    const home = site.page("/");
+    expect(home('link[rel="canonical"]').attr("href")).toBe("https://consumer.example/");
+    expect(home('meta[property="og:url"]').attr("content")).toBe("https://consumer.example/");
+    expect(home(".syndication-banner").length + jsonLd(home).length).toBe(0);
+  });
+
+  it("builds a Liquid site with its own reprints folder and indexing mode", () => {
+    const { run, site } = eleventy("consumer-liquid");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const $ = site.page("/reprints/2025/05/pd-sample/");
+    expect(words($(".syndication-credit").text())).toBe(
+      "This article was originally published by Voice of America and is in the public domain.",
+    );
+    expect($('link[rel="canonical"]').toArray().map((l) => $(l).attr("href"))).toEqual([
+      "https://www.voanews.com/a/consumer-sample/1.html",
+    ]);
+    expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+    const about = site.page("/about/");
+    expect(about('link[rel="canonical"]').attr("href")).toBe("https://liquid.example/about/");
+    expect(about('meta[name="robots"]').length + about(".syndication-banner").length).toBe(0);
+  });
+
+  it("passes publint and Are the Types Wrong (ESM-only profile)", () => {
+    const publint = spawnSync("npx", ["--no-install", "publint", "--strict"], { cwd: ROOT, encoding: "utf8" });
+    expect(publint.stdout).toContain("All good!");
+    expect(publint.status).toBe(0);
+    const attw = spawnSync("npx", ["--no-install", "attw", "--pack", ".", "--profile", "esm-only", "--format", "json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(attw.status).toBe(0);
+    const problems = JSON.parse(attw.stdout).analysis.problems as Array<{ kind: string; resolutionKind?: string }>;
+    // ESM only, by design: the one thing it may say is that CommonJS `require` gets ESM.
+    expect(problems.filter((p) => p.kind !== "CJSResolvesToESM")).toEqual([]);
   });
 });
