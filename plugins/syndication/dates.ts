@@ -22,9 +22,11 @@ export function parseDate(value: unknown): DateResult {
     return { ok: true, date, dateOnly };
   }
   if (typeof value === "string") {
-    const text = value.trim();
+    // YAML also writes timestamps with a space: "2021-12-14 10:00:00".
+    const text = value.trim().replace(/^(\d{4}-\d\d-\d\d) +(?=\d)/, "$1T");
     const dateOnly = DATE_ONLY.test(text);
-    const date = DateTime.fromISO(text, dateOnly ? { zone: "utc" } : { setZone: true });
+    // A time without an offset is read as UTC, never as the build machine's zone.
+    const date = DateTime.fromISO(text, { zone: "utc", setZone: true });
     if (!date.isValid) return invalid(text);
     return { ok: true, date, dateOnly };
   }

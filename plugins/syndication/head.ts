@@ -16,6 +16,7 @@ const TAG = /<(link|meta)\b(?:[^>"']|"[^"]*"|'[^']*')*>(\r?\n)?/gi;
 const ATTR = /([^\s="'<>\/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const HEAD_OPEN = /<head(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/i;
 const HEAD_CLOSE = /<\/head\s*>/i;
+const BODY_OPEN = /<body[\s>]/i;
 
 /** The attributes of one start tag, names lower-cased. */
 export function attributes(tag: string): Map<string, string> {
@@ -69,7 +70,9 @@ export function rewriteHead(html: string, plan: HeadPlan): string {
   const open = HEAD_OPEN.exec(html);
   if (open) {
     const start = open.index + open[0].length;
-    const closeMatch = HEAD_CLOSE.exec(html.slice(start));
+    // `</head>` is optional in HTML (minifiers drop it): then the head ends where the body starts.
+    const rest = html.slice(start);
+    const closeMatch = HEAD_CLOSE.exec(rest) ?? BODY_OPEN.exec(rest);
     const end = closeMatch ? start + closeMatch.index : start;
     const head = rewriteTags(html.slice(start, end), plan);
     return `${html.slice(0, start)}${head}${tags}\n${html.slice(end)}`;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
 import { normalise, type FieldProblem, type NormaliseResult } from "./validate.js";
 import { reprintPermalink } from "./permalink.js";
@@ -35,6 +36,7 @@ interface PageData {
   title?: unknown;
   lang?: unknown;
   permalink?: unknown;
+  pagination?: unknown;
   page: { inputPath: string; fileSlug: string; lang?: unknown };
   [key: string]: unknown;
 }
@@ -63,11 +65,9 @@ interface PageState {
 /** `./src/reprints/a.md` → `src/reprints/a.md`, the way an editor names the file. */
 const displayPath = (inputPath: string) => inputPath.replace(/^\.\//, "");
 
-/** Is the page at this path inside the reprints folder? */
+/** Is the page at this path inside the reprints folder? Compared as absolute paths. */
 function inReprintsDir(inputPath: string, inputDir: string, options: ResolvedOptions): boolean {
-  const base = inputDir.replace(/^\.\//, "").replace(/\/+$/, "");
-  const dir = `${base === "." || base === "" ? "" : `${base}/`}${options.reprintsDir}/`;
-  return displayPath(inputPath).startsWith(dir);
+  return resolve(inputPath).startsWith(resolve(inputDir, options.reprintsDir) + sep);
 }
 
 /** Positions and written values of a reprint's front matter; empty if the file cannot be read. */
@@ -101,6 +101,13 @@ function locate(found: Map<string, FieldProblem[]>): Problem[] {
   return problems;
 }
 
+/** Two addresses of one article: scheme and host case, default ports and #fragments do not count. */
+function sameOriginal(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = "";
+  return parsed.href;
+}
+
 /** Every problem of this build by file: each page's own, then those that involve two reprints. */
 function collectProblems(state: Map<string, PageState>, items: CollectionItem[]): Map<string, FieldProblem[]> {
   const found = new Map<string, FieldProblem[]>();
@@ -114,9 +121,10 @@ function collectProblems(state: Map<string, PageState>, items: CollectionItem[])
     for (const problem of result.problems) add(inputPath, problem);
     const url = result.originalUrl;
     if (url === undefined) continue;
-    const first = byOriginal.get(url);
+    const key = sameOriginal(url);
+    const first = byOriginal.get(key);
     if (first === undefined) {
-      byOriginal.set(url, inputPath);
+      byOriginal.set(key, inputPath);
     } else {
       add(inputPath, {
         field: "syndication.originalUrl",
@@ -143,10 +151,34 @@ function collectProblems(state: Map<string, PageState>, items: CollectionItem[])
 }
 
 /** Print through Eleventy's logger (shown even in quiet mode, like Eleventy's own errors). */
-function printError(eleventyConfig: EleventyConfigLike, text: string): void {
+function print(eleventyConfig: EleventyConfigLike, text: string, type: "error" | "warn" = "error"): void {
   const logger = eleventyConfig.logger;
-  if (logger && typeof logger.message === "function") logger.message(text, "error", "red", true);
-  else console.error(text);
+  if (logger && typeof logger.message === "function") logger.message(text, type, type === "error" ? "red" : "yellow", true);
+  else if (type === "error") console.error(text);
+  else console.warn(text);
+}
+
+const BANNER_CLASS = 'class="syndication-banner"';
+
+/** A reprint page went out without its credit: say so, and how to place it. */
+function warnNoBanner(eleventyConfig: EleventyConfigLike, inputPath: string, options: ResolvedOptions): void {
+  const position = options.bannerPosition;
+  const why =
+    position === "none"
+      ? "bannerPosition is \"none\" and the page has no {% syndicationBanner %}"
+      : "the template's content does not reach the page (a .11ty.js template, or Nunjucks {% extends %})";
+  print(
+    eleventyConfig,
+    `eleventy-plugin-syndication: ${displayPath(inputPath)} has no attribution banner: ${why}. ` +
+      `Put {% syndicationBanner %} (or {{ ${options.dataKey}.banner.html | safe }}) where the credit belongs.`,
+    "warn",
+  );
+}
+
+/** Pages of a paginated reprint: `/x/`, `/x/1/`, `/x/2/`, as Eleventy numbers them by default. */
+function paginated(address: string, data: PageData): string {
+  const n = (data.pagination as { pageNumber?: number } | undefined)?.pageNumber ?? 0;
+  return n > 0 ? `${address}${n}/` : address;
 }
 
 /** Newest original date first; reprints without a date after those with one. */
@@ -173,7 +205,9 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // A rebuild in --serve/--watch starts from nothing, so a deleted reprint leaves no trace.
   eleventyConfig.on("eleventy.before", () => state.clear());
 
-  // Validate each reprint as Eleventy reads it, and put the banner into its content.
+  // Validate each reprint as Eleventy reads it, then give it its data, its address and its banner.
+  // Preprocessors see a page's data before Eleventy computes its URL and renders it, and what
+  // they set on `data` is what the page is built with: nothing here touches other pages.
   eleventyConfig.addPreprocessor("syndication", "*", function (data, content) {
     const inputPath = this.inputPath ?? data.page.inputPath;
     if (!isReprint(inputPath, data)) return undefined;
@@ -185,22 +219,20 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}) };
     const result = normalise(data.syndication, context, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
-    if (!result.reprint || options.bannerPosition === "none" || typeof content !== "string") return undefined;
-    const banner = result.reprint.banner.html;
+    const reprint = result.reprint;
+    if (!reprint) return undefined;
+
+    // Layouts read the normalised reprint under `reprint` (the dataKey option).
+    data[options.dataKey] = reprint;
+    // The permanent address, unless the page or its folder's data gives a permalink.
+    if (data.permalink === undefined) {
+      const address = reprintPermalink(options.permalinkPrefix, reprint.published?.iso, data.page.fileSlug);
+      data.permalink = data.pagination ? (d: PageData) => paginated(address, d) : address;
+    }
+
+    if (options.bannerPosition === "none" || typeof content !== "string") return undefined;
+    const banner = reprint.banner.html;
     return options.bannerPosition === "top" ? `${banner}\n\n${content}` : `${content}\n\n${banner}\n`;
-  });
-
-  // Layouts read the normalised reprint under `reprint` (the dataKey option).
-  eleventyConfig.addGlobalData(`eleventyComputed.${options.dataKey}`, () => (data: PageData) =>
-    state.get(data.page?.inputPath)?.result.reprint,
-  );
-
-  // The lowest-priority permalink in the cascade: any permalink a page or folder sets wins,
-  // and pages that are not reprints get Eleventy's default (undefined means "no opinion").
-  eleventyConfig.addGlobalData("permalink", () => (data: PageData) => {
-    if (!data.page || !isReprint(data.page.inputPath, data)) return undefined;
-    const raw = data.syndication as { published?: unknown } | undefined;
-    return reprintPermalink(options.permalinkPrefix, raw?.published, data.page.fileSlug);
   });
 
   // Collections run once, after every page is read and before anything is written:
@@ -210,7 +242,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const problems = locate(collectProblems(state, items));
     if (problems.length > 0) {
       const error = new SyndicationError(problems);
-      printError(eleventyConfig, error.report);
+      print(eleventyConfig, error.report);
       throw error;
     }
     return items.filter((item) => state.get(item.inputPath)?.result.reprint).sort(byOriginalDate(state));
@@ -236,6 +268,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
     // document: that content has no head to fix, and must not gain one.
     if (this.baseHref !== undefined && !isDocument(content)) return content;
+    if (!content.includes(BANNER_CLASS)) warnNoBanner(eleventyConfig, this.page.inputPath, options);
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,
       indexing: reprint.indexing,

@@ -11,6 +11,12 @@ const CREATIVE_COMMONS: ReadonlyMap<string, string> = new Map(
 
 const KEYWORDS = ["permission", "public-domain"];
 
+/** The Creative Commons terms an id names, in a fixed order: "cc-by-nc-nd-4.0" → "BY NC ND". */
+function licenceTerms(id: string): string {
+  const parts = id.toUpperCase().split(/[-_ ]+/);
+  return ["BY", "SA", "NC", "ND"].filter((t) => parts.includes(t)).join(" ");
+}
+
 /** The licence deed: the human-readable summary CC asks reprinters to link, not the legal code. */
 function deedUrl(url: string): string {
   return url.replace(/legalcode(\.[a-z-]+)?$/i, "");
@@ -49,7 +55,17 @@ export function parseLicence(value: unknown): LicenceResult {
         },
       };
     }
-    const guess = suggest(value.trim(), [...KEYWORDS, ...CREATIVE_COMMONS.values()]);
+    // Suggest only a licence with the same terms, version and jurisdiction: CC BY 2.0 UK is not
+    // a typo of CC BY-SA 2.0 UK, CC BY 2.0 or CC BY 3.0 US, which are other legal texts.
+    const version = /\d\.\d(-.*)?$/.exec(key)?.[0];
+    const terms = licenceTerms(key);
+    const candidates = [
+      ...KEYWORDS,
+      ...[...CREATIVE_COMMONS.values()].filter(
+        (id) => (!version || id.toLowerCase().endsWith(version)) && (terms === "" || licenceTerms(id) === terms),
+      ),
+    ];
+    const guess = suggest(value.trim(), candidates);
     return {
       ok: false,
       message: `"${value}" is not a licence this plugin knows`,

@@ -54,6 +54,23 @@ function text(name: string, value: unknown, fallback: string): string {
   throw new OptionsError(`option "${name}" must be non-empty text; leave it out for "${fallback}".`);
 }
 
+/** A wording object has only the four sentence keys, each non-empty text. */
+function checkWording(name: string, value: unknown): Partial<Wording> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    throw new OptionsError(`option "${name}" must be an object such as { permission: "..." }.`);
+  }
+  const keys = Object.keys(DEFAULT_WORDING);
+  for (const [key, sentence] of Object.entries(value)) {
+    if (!keys.includes(key)) {
+      throw new OptionsError(`option "${name}.${key}" is not a kind of licence; use ${keys.join(", ")}.`);
+    }
+    if (typeof sentence !== "string" || sentence.trim() === "") {
+      throw new OptionsError(`option "${name}.${key}" must be a sentence (text), with {source} where the publisher goes.`);
+    }
+  }
+  return value as Partial<Wording>;
+}
+
 /** Merge the user's options over the documented defaults, refusing values that cannot work. */
 export function resolveOptions(options: SyndicationOptions = {}): ResolvedOptions {
   const prefix = text("permalinkPrefix", options.permalinkPrefix, "/reprints/");
@@ -62,6 +79,19 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
   }
   if (options.now !== undefined && typeof options.now !== "function") {
     throw new OptionsError(`option "now" must be a function that returns a Date.`);
+  }
+  if (options.jsonLd !== undefined && typeof options.jsonLd !== "boolean") {
+    throw new OptionsError(`option "jsonLd" must be true or false.`);
+  }
+  const wording = checkWording("wording", options.wording ?? {});
+  const locales = options.locales ?? {};
+  if (typeof locales !== "object" || Array.isArray(locales)) {
+    throw new OptionsError(`option "locales" must be an object of wordings keyed by language, such as { fr: { permission: "..." } }.`);
+  }
+  for (const [lang, entry] of Object.entries(locales)) checkWording(`locales.${lang}`, entry);
+  const reprintsDir = text("reprintsDir", options.reprintsDir, "reprints").replace(/^\.?\/+|\/+$/g, "");
+  if (reprintsDir === "" || reprintsDir === ".") {
+    throw new OptionsError(`option "reprintsDir" must name a folder under the input directory, such as "reprints".`);
   }
   const sources = options.sources ?? {};
   if (typeof sources !== "object" || Array.isArray(sources)) {
@@ -80,11 +110,11 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     if (badUrl) throw new OptionsError(`option "sources.${key}.url" ${badUrl.message}: ${badUrl.fix}`);
   }
   return {
-    reprintsDir: text("reprintsDir", options.reprintsDir, "reprints").replace(/^\.?\/+|\/+$/g, ""),
+    reprintsDir,
     sources,
     bannerPosition: oneOf("bannerPosition", options.bannerPosition, POSITIONS, "top"),
-    wording: { ...DEFAULT_WORDING, ...(options.wording ?? {}) },
-    locales: options.locales ?? {},
+    wording: { ...DEFAULT_WORDING, ...wording },
+    locales,
     indexing: oneOf("indexing", options.indexing, INDEXING_MODES, "canonical"),
     ogUrl: oneOf("ogUrl", options.ogUrl, ["original", "local"] as const, "original"),
     jsonLd: options.jsonLd ?? true,

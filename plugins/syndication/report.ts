@@ -29,7 +29,7 @@ export class SyndicationError extends Error {
   readonly problems: Problem[];
   readonly report: string;
   constructor(problems: Problem[]) {
-    super(`eleventy-plugin-syndication: ${countProblems(problems)} (listed above); nothing was written.`);
+    super(`eleventy-plugin-syndication: ${countProblems(problems)} (listed above); no page was written.`);
     this.name = "SyndicationError";
     this.problems = problems;
     this.report = formatReport(problems);

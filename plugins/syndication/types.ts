@@ -41,7 +41,7 @@ export interface SyndicationOptions {
   bannerPosition?: BannerPosition;
   /** Override some or all banner sentences. */
   wording?: Partial<Wording>;
-  /** Per-locale overrides of the wording, chosen by the page's `lang` (or `page.lang`). */
+  /** Per-locale overrides of the wording, chosen by the page's `lang` data, then its base language. */
   locales?: Record<string, Partial<Wording>>;
   /** Default indexing mode for the site. Default `"canonical"`. */
   indexing?: IndexingMode;

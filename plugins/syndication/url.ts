@@ -15,8 +15,15 @@ export function checkUrl(value: string): { message: string; fix: string } | unde
   if (!/^https?:\/\/[^/]/i.test(value)) {
     return { message: `"${value}" is not an absolute address`, fix: "give the full address, starting with https://" };
   }
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\./.test(host) || host === "0.0.0.0") {
+  const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  const loopback =
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "::1" ||
+    host === "0.0.0.0" ||
+    /^(::ffff:)?127\./.test(host) ||
+    /^::ffff:7f/.test(host);
+  if (loopback) {
     return { message: `points at this computer (${url.hostname})`, fix: "give the address of the article on the publisher's site" };
   }
   return undefined;

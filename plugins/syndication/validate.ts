@@ -52,13 +52,29 @@ const HOW: Record<string, string> = {
   indexing: `use one of ${INDEXING_MODES.join(", ")}`,
 };
 
+/** Names editors reach for, and the field they mean (checked before spelling suggestions). */
+const MEANT: Record<string, string> = {
+  publisher: "source",
+  url: "originalUrl",
+  link: "originalUrl",
+  canonical: "originalUrl",
+  canonicalurl: "originalUrl",
+  original: "originalUrl",
+  originalurl: "originalUrl",
+  date: "published",
+  authors: "author",
+  byline: "author",
+  expiry: "expires",
+  expiration: "expires",
+};
+
 /** What a field holds, where it is not plain text. */
 const EXPECTED: Record<string, string> = { withdrawn: "true or false", author: "a name or a list of names" };
 
 function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldProblem[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => {
-      const guess = suggest(key, KNOWN_FIELDS);
+      const guess = MEANT[key.toLowerCase()] ?? suggest(key, KNOWN_FIELDS);
       return {
         field: `syndication.${key}`,
         message: "is not a field this plugin knows, so it would be ignored",
@@ -101,6 +117,18 @@ function dateField(
     date: formatDate(result.date, result.dateOnly, options.dateFormat, options.dateLocale),
     millis: result.date.toMillis(),
   };
+}
+
+/** Do two licence values name the same licence (`cc-by-4.0` and `CC-BY-4.0` do)? */
+function sameLicence(a: unknown, b: unknown): boolean {
+  const [x, y] = [parseLicence(a), parseLicence(b)];
+  if (x.ok && y.ok) return x.licence.id === y.licence.id && x.licence.name === y.licence.name && x.licence.url === y.licence.url;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A front-matter value as an error message quotes it. */
+function show(value: unknown): string {
+  return typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value);
 }
 
 export interface NormaliseResult {
@@ -161,10 +189,10 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   let licenceField = "licence";
   let licenceValue: unknown = raw.licence;
   if (raw.license !== undefined) {
-    if (raw.licence !== undefined && JSON.stringify(raw.licence) !== JSON.stringify(raw.license)) {
+    if (raw.licence !== undefined && !sameLicence(raw.licence, raw.license)) {
       problems.push({
         field: "syndication.license",
-        message: `says "${String(raw.license)}" but licence says "${String(raw.licence)}"`,
+        message: `says ${show(raw.license)} but licence says ${show(raw.licence)}`,
         fix: "keep one of licence or license (they are the same field)",
       });
       licenceValue = undefined;

@@ -17,6 +17,11 @@ describe("dates", () => {
     expect(fmt("2023-07-01T23:30:00-04:00")).toEqual({ iso: "2023-07-01T23:30:00.000-04:00", formatted: "1 July 2023" });
   });
 
+  it("reads YAML's spaced timestamps, and times without an offset as UTC", () => {
+    expect(fmt("2021-12-14 10:00:00")).toEqual({ iso: "2021-12-14T10:00:00.000Z", formatted: "14 December 2021" });
+    expect(fmt("2021-12-31T23:30:00")).toEqual({ iso: "2021-12-31T23:30:00.000Z", formatted: "31 December 2021" });
+  });
+
   it("refuses impossible dates and other types", () => {
     expect(parseDate("2021-02-30")).toMatchObject({ ok: false, message: '"2021-02-30" is not a valid date' });
     expect(parseDate("next week")).toMatchObject({ ok: false });

@@ -38,6 +38,9 @@ describe("parseLicence", () => {
     expect(parseLicence("MIT")).toMatchObject({ ok: false, message: '"MIT" is not a licence this plugin knows' });
     expect(parseLicence("CC-BY-SA-4")).toMatchObject({ ok: false, fix: 'did you mean "CC-BY-SA-4.0"?' });
     expect(parseLicence("permision")).toMatchObject({ ok: false, fix: 'did you mean "permission"?' });
+    // Never a licence of another version: that would be another legal text.
+    expect(parseLicence("CC-BY-2.0-UK")).toMatchObject({ ok: false, fix: expect.not.stringContaining("did you mean") });
+    expect(parseLicence("CC-BY-NC-ND-4.0-int")).toMatchObject({ ok: false, fix: expect.not.stringContaining("3.0") });
   });
 
   it("accepts { name, url } and checks it", () => {

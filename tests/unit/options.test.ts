@@ -35,6 +35,12 @@ describe("options", () => {
     [{ sources: { rferl: { url: "https://x.example/" } } }, 'option "sources.rferl" needs a "name"'],
     [{ sources: { rferl: { name: "R", licence: "CC-BY-5.0" } } }, 'option "sources.rferl.licence" "CC-BY-5.0" is not a licence'],
     [{ sources: { rferl: { name: "R", url: "rferl.org" } } }, 'option "sources.rferl.url" "rferl.org" is not an absolute address'],
+    [{ jsonLd: "no" }, 'option "jsonLd" must be true or false'],
+    [{ wording: { permission: 5 } }, 'option "wording.permission" must be a sentence (text)'],
+    [{ wording: { permision: "x" } }, 'option "wording.permision" is not a kind of licence'],
+    [{ locales: { fr: { permission: "" } } }, 'option "locales.fr.permission" must be a sentence (text)'],
+    [{ locales: ["fr"] }, 'option "locales" must be an object of wordings keyed by language'],
+    [{ reprintsDir: "/" }, 'option "reprintsDir" must name a folder under the input directory'],
   ])("refuses %j", (options, message) => {
     expect(() => resolveOptions(options as never)).toThrow(OptionsError);
     expect(() => resolveOptions(options as never)).toThrow(message);

@@ -24,7 +24,7 @@ describe("the report", () => {
   it("is carried by an error that prints no stack trace", () => {
     const error = new SyndicationError(problems);
     expect(error.skipOriginalStack).toBe(true);
-    expect(error.message).toBe("eleventy-plugin-syndication: 3 problems in 2 reprints (listed above); nothing was written.");
+    expect(error.message).toBe("eleventy-plugin-syndication: 3 problems in 2 reprints (listed above); no page was written.");
     expect(error.report).toBe(formatReport(problems));
   });
 });

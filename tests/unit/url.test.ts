@@ -17,6 +17,8 @@ describe("checkUrl", () => {
     ["http://localhost:8080/x", "points at this computer (localhost)"],
     ["http://127.0.0.1/x", "points at this computer (127.0.0.1)"],
     ["http://[::1]/x", "points at this computer ([::1])"],
+    ["http://localhost./x", "points at this computer (localhost.)"],
+    ["http://[::ffff:127.0.0.1]/x", "points at this computer ([::ffff:7f00:1])"],
     ["https:example.com", '"https:example.com" is not an absolute address'],
   ])("refuses %j", (value, message) => {
     expect(checkUrl(value)?.message).toBe(message);

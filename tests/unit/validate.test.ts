@@ -91,7 +91,24 @@ describe("normalise", () => {
   it("accepts license as an alias, and refuses the two when they differ", () => {
     expect(normalise({ source: "S", originalUrl: "https://e.com/", license: "CC-BY-4.0" }, {}, options).reprint!.licence.id).toBe("CC-BY-4.0");
     expect(problems({ ...valid, license: "permission" })).toEqual([]);
-    expect(problems({ ...valid, license: "public-domain" })[0]).toMatchObject({ field: "syndication.license" });
+    expect(problems({ ...valid, licence: "cc-by-4.0", license: "CC-BY-4.0" })).toEqual([]);
+    expect(problems({ ...valid, licence: { name: "W", url: "https://w.example/" }, license: { url: "https://w.example/", name: "W" } })).toEqual([]);
+    expect(problems({ ...valid, license: "public-domain" })[0]).toEqual({
+      field: "syndication.license",
+      message: 'says "public-domain" but licence says "permission"',
+      fix: "keep one of licence or license (they are the same field)",
+    });
+    expect(problems({ ...valid, licence: { name: "W" }, license: "permission" })[0]!.message).toBe(
+      'says "permission" but licence says {"name":"W"}',
+    );
+  });
+
+  it("knows the names editors reach for", () => {
+    expect(problems({ ...valid, publisher: "x", url: "y", date: "z" }).map((p) => `${p.field} ${p.fix}`)).toEqual([
+      'syndication.publisher did you mean "source"?',
+      'syndication.url did you mean "originalUrl"?',
+      'syndication.date did you mean "published"?',
+    ]);
   });
 
   it("refuses an expiry before the original date", () => {
