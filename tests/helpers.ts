@@ -83,3 +83,17 @@ export function buildDemo(): BuiltSite & { status: number | null; stderr: string
   const run = spawnSync("npm", ["run", "build", "--", `--output=${output}`], { cwd: ROOT, encoding: "utf8" });
   return { ...site(output), status: run.status, stderr: run.stderr };
 }
+
+/**
+ * Build a fixture with the Eleventy command line, as a user runs it (through tsx, for the
+ * fixture's TypeScript config), into a new temporary folder.
+ */
+export function eleventyCli(name: string, config: string, env: NodeJS.ProcessEnv = {}) {
+  const output = mkdtempSync(join(tmpdir(), `syndication-${name}-`));
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", `--config=${config}`, `--input=${fixture(name)}`, `--output=${output}`],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } },
+  );
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, output, site: site(output) };
+}

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, fixture, listFiles, ROOT } from "../helpers.js";
+import { build, eleventyCli, fixture, listFiles, ROOT } from "../helpers.js";
 import { SyndicationError } from "../../plugins/syndication/index.js";
 
 const F = "tests/fixtures/broken/reprints";
@@ -57,27 +56,15 @@ describe("a site with broken reprints", () => {
   });
 
   it("makes the Eleventy command exit non-zero with the report and no stack trace", () => {
-    const output = mkdtempSync(join(tmpdir(), "syndication-broken-cli-"));
     const before = readFileSync(join(ROOT, F, "bad-values.md"), "utf8");
-    const run = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "node_modules/@11ty/eleventy/cmd.cjs",
-        "--config=tests/fixtures/broken.config.ts",
-        "--input=tests/fixtures/broken",
-        `--output=${output}`,
-      ],
-      { cwd: ROOT, encoding: "utf8" },
-    );
+    const run = eleventyCli("broken", "tests/fixtures/plugin.config.ts");
     expect(run.status).toBe(1);
     const printed = run.stderr.replace(/^\[11ty\] /gm, "");
     for (const line of EXPECTED) expect(printed).toContain(line);
     // Each problem is printed once.
     for (const line of EXPECTED) expect(printed.split(line).length).toBe(2);
     expect(printed).not.toMatch(/^\s+at /m);
-    expect(listFiles(output)).toEqual([]);
+    expect(listFiles(run.output)).toEqual([]);
     // The build never touches the sources.
     expect(readFileSync(join(ROOT, F, "bad-values.md"), "utf8")).toBe(before);
   });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { build, fixture, jsonLd, ROOT, site as readSite, words } from "../helpers.js";
+import { build, eleventyCli, fixture, jsonLd, words } from "../helpers.js";
 
 describe("Eleventy features beside reprints", async () => {
   const site = await build(fixture("edge-site"));
@@ -55,14 +51,9 @@ describe("Eleventy features beside reprints", async () => {
 describe("time zones", () => {
   // The same site built by the Eleventy command line on machines east and west of UTC.
   const buildIn = (tz: string) => {
-    const output = mkdtempSync(join(tmpdir(), "syndication-tz-"));
-    const run = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=tests/fixtures/edge.config.ts", "--input=tests/fixtures/edge-site", `--output=${output}`],
-      { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: tz } },
-    );
+    const run = eleventyCli("edge-site", "tests/fixtures/plugin.config.ts", { TZ: tz });
     expect(run.status).toBe(0);
-    return readSite(output);
+    return run.site;
   };
 
   it("writes the same addresses, dates and JSON-LD in Kiritimati (UTC+14) and Anchorage (UTC-9)", () => {

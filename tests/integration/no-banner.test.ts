@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ROOT, site as readSite } from "../helpers.js";
+import { eleventyCli } from "../helpers.js";
 
 // Templates whose content cannot carry the banner: the build says so, file by file.
 describe("reprints whose template drops the banner", () => {
-  const output = mkdtempSync(join(tmpdir(), "syndication-no-banner-"));
-  const run = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=tests/fixtures/no-banner.config.ts", "--input=tests/fixtures/no-banner", `--output=${output}`],
-    { cwd: ROOT, encoding: "utf8" },
-  );
+  const run = eleventyCli("no-banner", "tests/fixtures/plugin.config.ts");
   const printed = run.stdout + run.stderr;
-  const site = readSite(output);
+  const site = run.site;
 
   it("still build, with the canonical", () => {
     expect(run.status).toBe(0);
