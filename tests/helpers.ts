@@ -52,7 +52,8 @@ export async function build(input: string, setup: BuildSetup = {}): Promise<Buil
     // No config file: nothing but what this setup says is loaded.
     configPath: false,
     config(eleventyConfig: any) {
-      if (setup.plugin !== false) eleventyConfig.addPlugin(syndication, setup.plugin ?? {});
+      // The permalink lock is off unless a test turns it on: fixtures share the project root.
+      if (setup.plugin !== false) eleventyConfig.addPlugin(syndication, { lockFile: false, ...setup.plugin });
       setup.config?.(eleventyConfig);
     },
   });

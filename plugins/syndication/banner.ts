@@ -20,9 +20,11 @@ const KEY_BY_KIND: Record<Licence["kind"], keyof Wording> = {
   custom: "custom",
 };
 
-/** The sentence template for a licence kind, in the page's language when the site gives one. */
-export function chooseWording(options: ResolvedOptions, lang: unknown, kind: Licence["kind"]): string {
-  const key = KEY_BY_KIND[kind];
+/** Which sentence a licence kind uses. */
+export const wordingKey = (kind: Licence["kind"]): keyof Wording => KEY_BY_KIND[kind];
+
+/** A sentence template, in the page's language when the site gives one. */
+export function chooseWording(options: ResolvedOptions, lang: unknown, key: keyof Wording): string {
   if (typeof lang === "string" && lang !== "") {
     const exact = options.locales[lang]?.[key];
     if (exact) return exact;
@@ -70,15 +72,25 @@ export function fillTemplate(
   return { html: html + escapeHtml(rest), text: (text + rest).replace(/\s+/g, " ").trim() };
 }
 
+/** What stands at a reprint's address once it is expired or withdrawn: a notice, and the way to the original. */
+export function renderTombstone(template: string, parts: BannerParts, note?: string): { html: string; text: string } {
+  const sentence = fillTemplate(template, placeholders(parts));
+  const noteHtml = note ? `<p class="syndication-withdrawal-note">${escapeHtml(note)}</p>` : "";
+  return {
+    html: `<div class="syndication-tombstone"><p>${sentence.html}</p>${noteHtml}</div>`,
+    text: note ? `${sentence.text} ${note}` : sentence.text,
+  };
+}
+
 const plain = (value: string | undefined) => (value ? { html: escapeHtml(value), text: value } : undefined);
 
-/** The attribution banner: the credit sentence, and the copyright notice when there is one. */
-export function renderBanner(template: string, parts: BannerParts): { html: string; text: string } {
+/** The values of a wording's placeholders: the source links to the original, the licence to its deed. */
+function placeholders(parts: BannerParts): Record<string, { html: string; text: string } | undefined> {
   const { licence } = parts;
   const licenceLink = licence.url
     ? `<a rel="license" href="${escapeHtml(licence.url)}">${escapeHtml(licence.name)}</a>`
     : escapeHtml(licence.name);
-  const sentence = fillTemplate(template, {
+  return {
     source: {
       html: `<a href="${escapeHtml(parts.originalUrl)}">${escapeHtml(parts.sourceName)}</a>`,
       text: parts.sourceName,
@@ -87,7 +99,12 @@ export function renderBanner(template: string, parts: BannerParts): { html: stri
     author: plain(joinNames(parts.authors)),
     title: plain(parts.title),
     published: plain(parts.published),
-  });
+  };
+}
+
+/** The attribution banner: the credit sentence, and the copyright notice when there is one. */
+export function renderBanner(template: string, parts: BannerParts): { html: string; text: string } {
+  const sentence = fillTemplate(template, placeholders(parts));
   const copyright = parts.copyright
     ? `<p class="syndication-copyright">${escapeHtml(parts.copyright)}</p>`
     : "";

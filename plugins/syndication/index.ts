@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
 import { normalise, type FieldProblem, type NormaliseResult } from "./validate.js";
@@ -7,6 +7,7 @@ import { isDocument, rewriteHead } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
 import { locateFields, type FieldLocations } from "./locate.js";
 import { SyndicationError } from "./report.js";
+import { EMPTY_LOCK, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
 import type { Problem, SyndicationOptions } from "./types.js";
 
 export type * from "./types.js";
@@ -29,6 +30,8 @@ export interface EleventyConfigLike {
   addTransform(name: string, callback: (this: TransformContext, content: string) => string): void;
   addShortcode(name: string, callback: (this: { page?: { inputPath?: string } }) => string): void;
   addFilter(name: string, callback: (value: unknown) => unknown): void;
+  addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
+  watchIgnores?: Set<string>;
 }
 
 interface PageData {
@@ -159,12 +162,22 @@ function print(eleventyConfig: EleventyConfigLike, text: string, type: "error" |
 }
 
 const BANNER_CLASS = 'class="syndication-banner"';
+const TOMBSTONE_CLASS = 'class="syndication-tombstone"';
 
-/** A reprint page went out without its credit: say so, and how to place it. */
-function warnNoBanner(eleventyConfig: EleventyConfigLike, inputPath: string, options: ResolvedOptions): void {
-  const position = options.bannerPosition;
+/** A reprint page went out without its credit (or, once it ended, without its notice): say so. */
+function warnNoBanner(eleventyConfig: EleventyConfigLike, inputPath: string, options: ResolvedOptions, ended = false): void {
+  if (ended) {
+    print(
+      eleventyConfig,
+      `eleventy-plugin-syndication: ${displayPath(inputPath)} is expired or withdrawn, but its template's content ` +
+        `does not reach the page, so the article may still show. Put {{ ${options.dataKey}.tombstone.html | safe }} ` +
+        `in its template in place of the article.`,
+      "warn",
+    );
+    return;
+  }
   const why =
-    position === "none"
+    options.bannerPosition === "none"
       ? "bannerPosition is \"none\" and the page has no {% syndicationBanner %}"
       : "the template's content does not reach the page (a .11ty.js template, or Nunjucks {% extends %})";
   print(
@@ -173,6 +186,107 @@ function warnNoBanner(eleventyConfig: EleventyConfigLike, inputPath: string, opt
       `Put {% syndicationBanner %} (or {{ ${options.dataKey}.banner.html | safe }}) where the credit belongs.`,
     "warn",
   );
+}
+
+/** Reprints whose right to be shown ends soon: named, with the date, once a build. */
+function warnExpiring(eleventyConfig: EleventyConfigLike, state: Map<string, PageState>, options: ResolvedOptions): void {
+  const now = options.now().getTime();
+  const horizon = now + options.expiryWarningDays * 86_400_000;
+  for (const [inputPath, { result }] of state) {
+    const reprint = result.reprint;
+    if (reprint?.status !== "live" || !reprint.expires) continue;
+    const end = Date.parse(reprint.expires.iso);
+    if (end > horizon) continue;
+    const days = Math.ceil((end - now) / 86_400_000);
+    print(
+      eleventyConfig,
+      `eleventy-plugin-syndication: ${displayPath(inputPath)} may be shown until ${reprint.expires.formatted} ` +
+        `(${days} day${days === 1 ? "" : "s"}); after that the build replaces it with a notice. Renew the permission and update syndication.expires, or let it end.`,
+      "warn",
+    );
+  }
+}
+
+/** The page that answers at a moved reprint's old address: works on any static host. */
+const REDIRECT_PAGE = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved</title>
+<meta http-equiv="refresh" content="0; url={{ redirect.to }}">
+<link rel="canonical" href="{{ redirect.to }}">
+<meta name="robots" content="noindex">
+</head>
+<body>
+<p>This article has moved to <a href="{{ redirect.to }}">{{ redirect.to }}</a>.</p>
+</body>
+</html>
+`;
+
+/** Hold this build's reprint addresses against the lock file: problems, redirects, what to write. */
+function checkLock(
+  state: Map<string, PageState>,
+  items: CollectionItem[],
+  options: ResolvedOptions,
+): { problems: LockProblem[]; redirects: Redirect[]; write?: string } {
+  const current = new Map<string, CurrentReprint>();
+  for (const item of items) {
+    const reprint = state.get(item.inputPath)?.result.reprint;
+    if (!reprint || typeof item.url !== "string" || current.has(reprint.originalUrl)) continue;
+    current.set(reprint.originalUrl, {
+      originalUrl: reprint.originalUrl,
+      url: item.url,
+      file: displayPath(item.inputPath),
+      declaredMoves: reprint.previousUrls,
+    });
+  }
+  const unlisted = [...state.values()].flatMap(({ result }) => (result.reprint ? [result.reprint.originalUrl] : []));
+  if (!options.lockFile) {
+    return { problems: [], redirects: reconcile(EMPTY_LOCK, [...current.values()], unlisted).redirects };
+  }
+  const path = resolve(options.lockFile);
+  const shown = displayPath(options.lockFile);
+  let before: string | undefined;
+  let lock = EMPTY_LOCK;
+  try {
+    before = readFileSync(path, "utf8");
+    lock = parseLock(before);
+  } catch (error) {
+    if (before !== undefined) {
+      const why = error instanceof Error ? error.message : String(error);
+      return {
+        problems: [{ file: shown, field: "lock", message: `cannot be read: ${why}`, fix: "restore it from version control, or delete it to start a new lock" }],
+        redirects: [],
+      };
+    }
+  }
+  const result = reconcile(lock, [...current.values()], unlisted);
+  const problems = [...result.problems];
+  const taken = new Set(items.map((item) => item.url));
+  for (const redirect of result.redirects) {
+    if (!taken.has(redirect.from)) continue;
+    problems.push({
+      file: shown,
+      field: "previousUrls",
+      message: `${redirect.from} would redirect to ${redirect.to}, but a page of the site is there`,
+      fix: "remove that address from syndication.previousUrls (and the lock), or move the page that has it",
+    });
+  }
+  const after = serializeLock(result.next);
+  const empty = Object.keys(result.next.reprints).length === 0;
+  if (after === before || (before === undefined && empty) || problems.length > 0) {
+    return { problems, redirects: result.redirects };
+  }
+  if (process.env.CI === "true" && !options.updateLockInCI) {
+    problems.push({
+      file: shown,
+      field: "lock",
+      message: `would change in CI (${result.changes.join("; ")})`,
+      fix: `build locally and commit ${shown}, or set the plugin option updateLockInCI: true`,
+    });
+    return { problems, redirects: result.redirects };
+  }
+  return { problems, redirects: result.redirects, write: after };
 }
 
 /** Pages of a paginated reprint: `/x/`, `/x/1/`, `/x/2/`, as Eleventy numbers them by default. */
@@ -203,7 +317,10 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
 
   // A rebuild in --serve/--watch starts from nothing, so a deleted reprint leaves no trace.
-  eleventyConfig.on("eleventy.before", () => state.clear());
+  eleventyConfig.on("eleventy.before", () => {
+    state.clear();
+    checked = undefined;
+  });
 
   // Validate each reprint as Eleventy reads it, then give it its data, its address and its banner.
   // Preprocessors see a page's data before Eleventy computes its URL and renders it, and what
@@ -230,29 +347,67 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
       data.permalink = data.pagination ? (d: PageData) => paginated(address, d) : address;
     }
 
-    if (options.bannerPosition === "none" || typeof content !== "string") return undefined;
+    if (typeof content !== "string") return undefined;
+    // Expired or withdrawn: the article's text is gone from the page; a notice stands in its place.
+    if (reprint.tombstone) return reprint.tombstone.html;
+    if (options.bannerPosition === "none") return undefined;
     const banner = reprint.banner.html;
     return options.bannerPosition === "top" ? `${banner}\n\n${content}` : `${content}\n\n${banner}\n`;
   });
 
-  // Collections run once, after every page is read and before anything is written:
-  // the one place to report every broken reprint at once.
-  eleventyConfig.addCollection(options.collectionName, (api) => {
-    const items = api.getAll();
-    const problems = locate(collectProblems(state, items));
-    if (problems.length > 0) {
-      const error = new SyndicationError(problems);
-      print(eleventyConfig, error.report);
-      throw error;
+  // Collections run once, after every page is read and before anything is written: the one
+  // place to report every broken reprint at once, and to hold the addresses against the lock.
+  let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
+  let pendingLock: string | undefined;
+  const check = (api: CollectionApi) => {
+    if (!checked) {
+      const items = api.getAll();
+      const found = collectProblems(state, items);
+      let redirects: Redirect[] = [];
+      if (found.size === 0) {
+        const lock = checkLock(state, items, options);
+        redirects = lock.redirects;
+        pendingLock = lock.write;
+        for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
+      }
+      const problems = locate(found);
+      checked = { redirects, ...(problems.length > 0 ? { error: new SyndicationError(problems) } : {}) };
+      if (checked.error) print(eleventyConfig, checked.error.report);
+      else warnExpiring(eleventyConfig, state, options);
     }
-    return items.filter((item) => state.get(item.inputPath)?.result.reprint).sort(byOriginalDate(state));
+    if (checked.error) throw checked.error;
+    return checked;
+  };
+  const live = (api: CollectionApi) =>
+    api.getAll().filter((item) => state.get(item.inputPath)?.result.reprint?.status === "live").sort(byOriginalDate(state));
+
+  eleventyConfig.addCollection(options.collectionName, (api) => {
+    check(api);
+    return live(api);
   });
 
   // The same reprints oldest first: Eleventy's order for collections, which the official RSS
   // plugin expects (it reverses the collection to put the newest entry first).
-  eleventyConfig.addCollection(`${options.collectionName}OldestFirst`, (api) =>
-    api.getAll().filter((item) => state.get(item.inputPath)?.result.reprint).sort(byOriginalDate(state)).reverse(),
-  );
+  eleventyConfig.addCollection(`${options.collectionName}OldestFirst`, (api) => {
+    check(api);
+    return live(api).reverse();
+  });
+
+  // Old addresses of moved reprints, each answered by a small redirect page (any static host).
+  eleventyConfig.addCollection("syndicationRedirects", (api) => check(api).redirects);
+  eleventyConfig.addTemplate("syndication-redirects.njk", REDIRECT_PAGE, {
+    pagination: { data: "collections.syndicationRedirects", size: 1, alias: "redirect" },
+    permalink: "{{ redirect.from }}",
+    eleventyExcludeFromCollections: true,
+    layout: false,
+  });
+
+  // The lock changes only after a build that succeeded, and never behind a watcher's back.
+  if (options.lockFile) eleventyConfig.watchIgnores?.add(options.lockFile);
+  eleventyConfig.on("eleventy.after", () => {
+    if (options.lockFile && pendingLock !== undefined) writeFileSync(resolve(options.lockFile), pendingLock);
+    pendingLock = undefined;
+  });
 
   // For sitemaps: a reprint's canonical is the original (or it says noindex), so a sitemap
   // that lists it would contradict itself. `collections.all | withoutReprints`.
@@ -268,12 +423,17 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
     // document: that content has no head to fix, and must not gain one.
     if (this.baseHref !== undefined && !isDocument(content)) return content;
-    if (!content.includes(BANNER_CLASS)) warnNoBanner(eleventyConfig, this.page.inputPath, options);
+    if (reprint.tombstone) {
+      if (!content.includes(TOMBSTONE_CLASS)) warnNoBanner(eleventyConfig, this.page.inputPath, options, true);
+    } else if (!content.includes(BANNER_CLASS)) {
+      warnNoBanner(eleventyConfig, this.page.inputPath, options);
+    }
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,
       indexing: reprint.indexing,
       ogUrlToOriginal: options.ogUrl === "original",
-      ...(options.jsonLd ? { extra: jsonLdScript(buildJsonLd(reprint, page.title)) } : {}),
+      // A notice is not the article: no NewsArticle for it.
+      ...(options.jsonLd && !reprint.tombstone ? { extra: jsonLdScript(buildJsonLd(reprint, page.title)) } : {}),
     });
   });
 

@@ -1,3 +1,4 @@
+import { Duration } from "luxon";
 import { parseLicence } from "./licences.js";
 import { checkUrl } from "./url.js";
 import type { BannerPosition, IndexingMode, SourceEntry, SyndicationOptions, Wording } from "./types.js";
@@ -8,6 +9,7 @@ export const DEFAULT_WORDING: Wording = {
   creativeCommons:
     "This article[[ by {author}]] was originally published by {source} and is republished under the {licence} licence.",
   custom: "This article[[ by {author}]] was originally published by {source} and is republished under {licence}.",
+  tombstone: "This article is no longer available here. It was originally published by {source}, where you can read it.",
 };
 
 export interface ResolvedOptions {
@@ -25,6 +27,9 @@ export interface ResolvedOptions {
   dateFormat: string;
   dateLocale: string;
   now: () => Date;
+  lockFile: string | false;
+  updateLockInCI: boolean;
+  expiryWarningDays: number;
 }
 
 export const INDEXING_MODES: readonly IndexingMode[] = ["canonical", "noindex", "both"];
@@ -48,6 +53,18 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
   );
 }
 
+function flag(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === "boolean") return value;
+  throw new OptionsError(`option "${name}" must be true or false.`);
+}
+
+function days(value: unknown): number {
+  if (value === undefined) return 14;
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  throw new OptionsError(`option "expiryWarningDays" must be a number of days (0 or more).`);
+}
+
 function text(name: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
   if (typeof value === "string" && value.trim() !== "") return value;
@@ -62,7 +79,7 @@ function checkWording(name: string, value: unknown): Partial<Wording> {
   const keys = Object.keys(DEFAULT_WORDING);
   for (const [key, sentence] of Object.entries(value)) {
     if (!keys.includes(key)) {
-      throw new OptionsError(`option "${name}.${key}" is not a kind of licence; use ${keys.join(", ")}.`);
+      throw new OptionsError(`option "${name}.${key}" is not a sentence this plugin writes; use ${keys.join(", ")}.`);
     }
     if (typeof sentence !== "string" || sentence.trim() === "") {
       throw new OptionsError(`option "${name}.${key}" must be a sentence (text), with {source} where the publisher goes.`);
@@ -80,9 +97,7 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
   if (options.now !== undefined && typeof options.now !== "function") {
     throw new OptionsError(`option "now" must be a function that returns a Date.`);
   }
-  if (options.jsonLd !== undefined && typeof options.jsonLd !== "boolean") {
-    throw new OptionsError(`option "jsonLd" must be true or false.`);
-  }
+  flag("jsonLd", options.jsonLd, true);
   const wording = checkWording("wording", options.wording ?? {});
   const locales = options.locales ?? {};
   if (typeof locales !== "object" || Array.isArray(locales)) {
@@ -102,6 +117,11 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
       throw new OptionsError(`option "sources.${key}" needs a "name": the publisher's name as readers should see it.`);
     }
     if (entry.indexing !== undefined) oneOf(`sources.${key}.indexing`, entry.indexing, INDEXING_MODES, "canonical");
+    if (entry.expiresAfter !== undefined && !Duration.fromISO(String(entry.expiresAfter)).isValid) {
+      throw new OptionsError(
+        `option "sources.${key}.expiresAfter" is ${JSON.stringify(entry.expiresAfter)}; write an ISO 8601 duration such as "P30D" (30 days) or "P1Y".`,
+      );
+    }
     if (entry.licence !== undefined) {
       const licence = parseLicence(entry.licence);
       if (!licence.ok) throw new OptionsError(`option "sources.${key}.licence" ${licence.message}: ${licence.fix}`);
@@ -117,12 +137,15 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     locales,
     indexing: oneOf("indexing", options.indexing, INDEXING_MODES, "canonical"),
     ogUrl: oneOf("ogUrl", options.ogUrl, ["original", "local"] as const, "original"),
-    jsonLd: options.jsonLd ?? true,
+    jsonLd: flag("jsonLd", options.jsonLd, true),
     permalinkPrefix: prefix,
     dataKey: text("dataKey", options.dataKey, "reprint"),
     collectionName: text("collectionName", options.collectionName, "syndicated"),
     dateFormat: text("dateFormat", options.dateFormat, "d LLLL yyyy"),
     dateLocale: text("dateLocale", options.dateLocale, "en"),
     now: options.now ?? (() => new Date()),
+    lockFile: options.lockFile === false ? false : text("lockFile", options.lockFile, "syndication.lock.json"),
+    updateLockInCI: flag("updateLockInCI", options.updateLockInCI, false),
+    expiryWarningDays: days(options.expiryWarningDays),
   };
 }

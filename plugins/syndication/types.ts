@@ -9,12 +9,16 @@ export type BannerPosition = "top" | "bottom" | "none";
 /** A licence as written in front matter or in the `sources` option. */
 export type LicenceInput = string | { name: string; url?: string };
 
-/** Banner sentences, one per kind of licence. Placeholders: {source}, {licence}, {author}, {title}, {published}. */
+/**
+ * Banner sentences, one per kind of licence, and the notice of a reprint that is no longer shown.
+ * Placeholders: {source}, {licence}, {author}, {title}, {published}.
+ */
 export interface Wording {
   permission: string;
   publicDomain: string;
   creativeCommons: string;
   custom: string;
+  tombstone: string;
 }
 
 /** A publisher registered once in the plugin options and referenced by key from front matter. */
@@ -29,6 +33,8 @@ export interface SourceEntry {
   copyright?: string;
   /** Indexing mode for this publisher's reprints. */
   indexing?: IndexingMode;
+  /** How long reprints may be shown after the original date, as an ISO 8601 duration ("P30D"). */
+  expiresAfter?: string;
 }
 
 /** The plugin's options; every one is optional. */
@@ -61,6 +67,12 @@ export interface SyndicationOptions {
   dateLocale?: string;
   /** The clock used to decide a reprint's status. Default: the real clock. */
   now?: () => Date;
+  /** The permalink lock, relative to the project root (or absolute); `false` turns it off. Default `"syndication.lock.json"`. */
+  lockFile?: string | false;
+  /** Let a build under `CI=true` change the lock file. Default `false`: such a build fails instead. */
+  updateLockInCI?: boolean;
+  /** Warn about reprints whose right to be shown ends within this many days. Default `14`. */
+  expiryWarningDays?: number;
 }
 
 /** A licence after validation. */
@@ -92,10 +104,16 @@ export interface Reprint {
   published?: ReprintDate;
   expires?: ReprintDate;
   withdrawn: boolean;
+  /** When the publisher withdrew it, and what readers are told, where the front matter says. */
+  withdrawal?: { date?: ReprintDate; note?: string };
   status: "live" | "expired" | "withdrawn";
+  /** Earlier addresses of this reprint on this site, each answered by a redirect. */
+  previousUrls: string[];
   indexing: IndexingMode;
   title?: string;
   banner: { html: string; text: string };
+  /** The notice shown instead of the article once it is expired or withdrawn. */
+  tombstone?: { html: string; text: string };
 }
 
 /** One problem in one file, as the error report prints it. */

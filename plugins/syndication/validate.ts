@@ -4,7 +4,8 @@ import { describe, parseLicence } from "./licences.js";
 import { INDEXING_MODES, type ResolvedOptions } from "./options.js";
 import { suggest } from "./suggest.js";
 import { checkUrl } from "./url.js";
-import { renderBanner, chooseWording } from "./banner.js";
+import { renderBanner, renderTombstone, chooseWording, wordingKey } from "./banner.js";
+import { DateTime, Duration } from "luxon";
 import type { Licence, Reprint, ReprintDate } from "./types.js";
 
 /** A problem with one field, before the file and line are known. */
@@ -35,8 +36,9 @@ const shape = z.strictObject({
   author: z.union([nonEmpty, z.array(nonEmpty).min(1)]).optional(),
   sourceUrl: nonEmpty.optional(),
   copyright: nonEmpty.optional(),
-  withdrawn: z.boolean().optional(),
+  withdrawn: z.union([z.boolean(), z.strictObject({ date: z.unknown().optional(), note: nonEmpty.optional() })]).optional(),
   indexing: z.enum(INDEXING_MODES as [string, ...string[]]).optional(),
+  previousUrls: z.array(nonEmpty).optional(),
 });
 
 export const KNOWN_FIELDS = Object.keys(shape.shape);
@@ -48,7 +50,8 @@ const HOW: Record<string, string> = {
   author: "write a name, or a list of names",
   sourceUrl: "give the publisher's home page, starting with https://",
   copyright: "write the notice as text, for example \"Copyright (c) 2021 RFE/RL, Inc.\"",
-  withdrawn: "write true or false",
+  withdrawn: "write true, or { date: 2024-05-01, note: \"Withdrawn at the publisher's request.\" }",
+  previousUrls: "list the addresses this reprint had on this site, such as [/reprints/old-name/]",
   indexing: `use one of ${INDEXING_MODES.join(", ")}`,
 };
 
@@ -69,9 +72,21 @@ const MEANT: Record<string, string> = {
 };
 
 /** What a field holds, where it is not plain text. */
-const EXPECTED: Record<string, string> = { withdrawn: "true or false", author: "a name or a list of names" };
+const EXPECTED: Record<string, string> = {
+  withdrawn: "true, false or { date, note }",
+  author: "a name or a list of names",
+  previousUrls: "a list of addresses",
+};
 
 function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldProblem[] {
+  if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
+    const parent = issue.path.join(".");
+    return issue.keys.map((key) => ({
+      field: `syndication.${parent}.${key}`,
+      message: "is not a field this plugin knows, so it would be ignored",
+      fix: `remove it; ${parent} takes ${parent === "withdrawn" ? "date and note" : "other fields"}`,
+    }));
+  }
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => {
       const guess = MEANT[key.toLowerCase()] ?? suggest(key, KNOWN_FIELDS);
@@ -93,6 +108,10 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
     message = "is an empty list";
   } else if (Array.isArray(value) && key === "author") {
     message = "has an entry that is not a name";
+  } else if (Array.isArray(value) && key === "previousUrls") {
+    message = "has an entry that is not an address";
+  } else if (key === "withdrawn" && issue.path.length > 1) {
+    message = `has ${String(issue.path[1])} ${issue.path[1] === "note" ? "that is not text" : "of the wrong type"}`;
   } else {
     message = `must be ${EXPECTED[key] ?? "text"}, not ${describe(value)}`;
   }
@@ -129,6 +148,26 @@ function sameLicence(a: unknown, b: unknown): boolean {
 /** A front-matter value as an error message quotes it. */
 function show(value: unknown): string {
   return typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value);
+}
+
+/** `withdrawn: true` or `{ date, note }`; undefined when the reprint is not withdrawn. */
+function withdrawalOf(
+  raw: Record<string, unknown>,
+  valid: boolean,
+  options: ResolvedOptions,
+  problems: FieldProblem[],
+): { date?: ReprintDate; note?: string } | undefined {
+  const value = raw.withdrawn;
+  if (!valid || value === undefined || value === false) return undefined;
+  if (value === true) return {};
+  const { date, note } = value as { date?: unknown; note?: string };
+  let when: ReprintDate | undefined;
+  if (date !== undefined) {
+    const parsed = parseDate(date);
+    if (parsed.ok) when = formatDate(parsed.date, parsed.dateOnly, options.dateFormat, options.dateLocale);
+    else problems.push({ field: "syndication.withdrawn.date", message: parsed.message, fix: parsed.fix });
+  }
+  return { ...(when ? { date: when } : {}), ...(note ? { note: note.trim() } : {}) };
 }
 
 export interface NormaliseResult {
@@ -219,7 +258,31 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   }
 
   const published = dateField(raw, "published", page, options, problems);
-  const expires = dateField(raw, "expires", page, options, problems);
+  let expires = dateField(raw, "expires", page, options, problems);
+  if (raw.expires === undefined && entry?.expiresAfter !== undefined) {
+    const duration = Duration.fromISO(entry.expiresAfter);
+    if (raw.published === undefined) {
+      problems.push({
+        field: "syndication.published",
+        message: `is missing, and ${entry.name} reprints may be shown for ${entry.expiresAfter} after the original date`,
+        fix: "add the original publication date, or give syndication.expires",
+      });
+    } else if (published) {
+      const end = DateTime.fromISO(published.date.iso, { setZone: true }).plus(duration);
+      expires = { date: formatDate(end, /^\d{4}-\d\d-\d\d$/.test(published.date.iso), options.dateFormat, options.dateLocale), millis: end.toMillis() };
+    }
+  }
+  const withdrawal = withdrawalOf(raw, ok("withdrawn"), options, problems);
+  const previousUrls = ok("previousUrls") && Array.isArray(raw.previousUrls) ? (raw.previousUrls as string[]).map((u) => u.trim()) : [];
+  for (const address of previousUrls) {
+    if (!/^\/\S*(\/|\.html)$/.test(address)) {
+      problems.push({
+        field: "syndication.previousUrls",
+        message: `has "${address}", which is not an address on this site`,
+        fix: "write it as the path the reprint had, starting with / and ending with / or .html, such as /reprints/old-name/",
+      });
+    }
+  }
   if (published && expires && expires.millis < published.millis) {
     problems.push({
       field: "syndication.expires",
@@ -237,7 +300,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   const authors = (Array.isArray(authorValue) ? authorValue : authorValue === undefined ? [] : [authorValue]).map((a) =>
     String(a).trim(),
   );
-  const withdrawn = raw.withdrawn === true;
+  const withdrawn = withdrawal !== undefined;
   const status: Reprint["status"] = withdrawn
     ? "withdrawn"
     : expires && expires.millis <= options.now().getTime()
@@ -250,7 +313,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   };
   const copyright = str("copyright") ?? entry?.copyright;
   const title = typeof page.title === "string" && page.title.trim() !== "" ? page.title.trim() : undefined;
-  const banner = renderBanner(chooseWording(options, page.lang, licence.kind), {
+  const parts = {
     sourceName: source.name,
     originalUrl,
     licence,
@@ -258,7 +321,10 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     ...(title !== undefined ? { title } : {}),
     ...(published ? { published: published.date.formatted } : {}),
     ...(copyright !== undefined ? { copyright } : {}),
-  });
+  };
+  const banner = renderBanner(chooseWording(options, page.lang, wordingKey(licence.kind)), parts);
+  const tombstone =
+    status === "live" ? undefined : renderTombstone(chooseWording(options, page.lang, "tombstone"), parts, withdrawal?.note);
   const reprint: Reprint = {
     source,
     originalUrl,
@@ -268,10 +334,16 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     ...(published ? { published: published.date } : {}),
     ...(expires ? { expires: expires.date } : {}),
     withdrawn,
+    ...(withdrawal && (withdrawal.date || withdrawal.note) ? { withdrawal } : {}),
     status,
-    indexing: (str("indexing") as Reprint["indexing"] | undefined) ?? entry?.indexing ?? options.indexing,
+    previousUrls,
+    // A notice that stands where an article was must not be indexed, here or instead of the original.
+    indexing: tombstone
+      ? "both"
+      : ((str("indexing") as Reprint["indexing"] | undefined) ?? entry?.indexing ?? options.indexing),
     ...(title !== undefined ? { title } : {}),
     banner,
+    ...(tombstone ? { tombstone } : {}),
   };
   return { reprint, problems: [], originalUrl };
 }

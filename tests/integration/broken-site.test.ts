@@ -14,7 +14,7 @@ const EXPECTED = [
   `${F}/bad-values.md:6  syndication.licence  "CC-BY-4" is not a licence this plugin knows, did you mean "CC-BY-4.0"?`,
   `${F}/bad-values.md:7  syndication.published  "2021-13-45" is not a valid date, write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time`,
   `${F}/bad-values.md:8  syndication.sourceUrl  points at this computer (localhost), give the publisher's home page, starting with https://`,
-  `${F}/bad-values.md:9  syndication.withdrawn  must be true or false, not text, write true or false`,
+  `${F}/bad-values.md:9  syndication.withdrawn  must be true, false or { date, note }, not text, write true, or { date: 2024-05-01, note: "Withdrawn at the publisher's request." }`,
   `${F}/duplicate.md:5  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl`,
   `${F}/missing-all.md:3  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }`,
   `${F}/missing-all.md:3  syndication.originalUrl  is missing, give the article's address on the publisher's site, starting with https://`,

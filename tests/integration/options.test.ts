@@ -69,8 +69,8 @@ describe("bannerPosition none with the shortcode, another folder, data key and c
     expect(site.page("/reprints/2020/01/expired/")(".via").text()).toBe("Example Wire (expired)");
   });
 
-  it("names the collection as configured", () => {
+  it("names the collection as configured, and leaves the expired reprint out of it", () => {
     const $ = site.page("/");
-    expect($(".item").toArray().map((p) => $(p).text())).toEqual(["/reprints/2020/01/expired/", "/reprints/manual/"]);
+    expect($(".item").toArray().map((p) => $(p).text())).toEqual(["/reprints/manual/"]);
   });
 });

@@ -55,7 +55,7 @@ describe("banner", () => {
     const options = resolveOptions({ locales: { fr: { permission: "FR" }, "pt-BR": { permission: "PT-BR" } } });
     expect(chooseWording(options, "fr-CA", "permission")).toBe("FR");
     expect(chooseWording(options, "pt-BR", "permission")).toBe("PT-BR");
-    expect(chooseWording(options, "fr", "public-domain")).toBe(options.wording.publicDomain);
+    expect(chooseWording(options, "fr", "publicDomain")).toBe(options.wording.publicDomain);
     expect(chooseWording(options, undefined, "permission")).toBe(options.wording.permission);
   });
 });

@@ -12,6 +12,7 @@ const reprint: Reprint = {
   expires: { iso: "2026-12-14", formatted: "14 December 2026" },
   withdrawn: false,
   status: "live",
+  previousUrls: [],
   indexing: "canonical",
   banner: { html: "", text: "Credit \u2028 line" },
 };

@@ -18,6 +18,9 @@ describe("options", () => {
       collectionName: "syndicated",
       dateFormat: "d LLLL yyyy",
       dateLocale: "en",
+      lockFile: "syndication.lock.json",
+      updateLockInCI: false,
+      expiryWarningDays: 14,
     });
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(60_000);
   });
@@ -37,7 +40,7 @@ describe("options", () => {
     [{ sources: { rferl: { name: "R", url: "rferl.org" } } }, 'option "sources.rferl.url" "rferl.org" is not an absolute address'],
     [{ jsonLd: "no" }, 'option "jsonLd" must be true or false'],
     [{ wording: { permission: 5 } }, 'option "wording.permission" must be a sentence (text)'],
-    [{ wording: { permision: "x" } }, 'option "wording.permision" is not a kind of licence'],
+    [{ wording: { permision: "x" } }, 'option "wording.permision" is not a sentence this plugin writes'],
     [{ locales: { fr: { permission: "" } } }, 'option "locales.fr.permission" must be a sentence (text)'],
     [{ locales: ["fr"] }, 'option "locales" must be an object of wordings keyed by language'],
     [{ reprintsDir: "/" }, 'option "reprintsDir" must name a folder under the input directory'],
