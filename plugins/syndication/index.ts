@@ -90,7 +90,8 @@ function locate(found: Map<string, FieldProblem[]>): Problem[] {
     for (const problem of fieldProblems) {
       const field = problem.field.split(".")[1];
       const own = field !== undefined ? lines.get(field) : undefined;
-      const line = own ?? lines.get("syndication") ?? lines.get("");
+      // A page-level field (permalink) points at the front matter's start.
+      const line = problem.field.startsWith("syndication") ? (own ?? lines.get("syndication") ?? lines.get("")) : lines.get("");
       // A field that is not in the file itself came from a directory or global data file.
       const elsewhere = field !== undefined && own === undefined && problem.message !== "is missing";
       problems.push({

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, fixture, listFiles, type BuiltSite } from "../helpers.js";
+import { SyndicationError } from "../../plugins/syndication/index.js";
+
+const F = "tests/fixtures/lock-site/reprints";
+const KEPT = { url: "/reprints/2022/01/kept/", file: `${F}/kept.md` };
+const MOVED = { url: "/reprints/2022/02/moved/", file: `${F}/moved.md` };
+
+/** A lock file in a fresh folder, with the given entries (none: no file). */
+function lockWith(reprints?: Record<string, unknown>): string {
+  const path = join(mkdtempSync(join(tmpdir(), "syndication-lock-")), "syndication.lock.json");
+  if (reprints) writeFileSync(path, JSON.stringify({ version: 1, reprints }, null, 2) + "\n");
+  return path;
+}
+const readLock = (path: string) => JSON.parse(readFileSync(path, "utf8"));
+
+async function failure(lockFile: string, extra: object = {}): Promise<SyndicationError> {
+  const output = mkdtempSync(join(tmpdir(), "syndication-lock-out-"));
+  const error = await build(fixture("lock-site"), { plugin: { lockFile, ...extra }, output }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(SyndicationError);
+  expect(listFiles(output)).toEqual([]);
+  return error as SyndicationError;
+}
+
+const ci = process.env.CI;
+afterEach(() => {
+  if (ci === undefined) delete process.env.CI;
+  else process.env.CI = ci;
+});
+
+describe("the permalink lock", () => {
+  it("records new reprints in a stable, sorted file, and leaves it alone when nothing changed", async () => {
+    delete process.env.CI;
+    const lockFile = lockWith();
+    await build(fixture("lock-site"), { plugin: { lockFile } });
+    const text = readFileSync(lockFile, "utf8");
+    expect(text).toBe(
+      JSON.stringify(
+        {
+          version: 1,
+          reprints: {
+            "https://wire.example.com/kept": KEPT,
+            "https://wire.example.com/moved": { ...MOVED, previousUrls: ["/reprints/moved-old/"] },
+          },
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+    await build(fixture("lock-site"), { plugin: { lockFile } });
+    expect(readFileSync(lockFile, "utf8")).toBe(text);
+  });
+
+  it("writes a redirect page at a declared old address and records the move", async () => {
+    delete process.env.CI;
+    const lockFile = lockWith({
+      "https://wire.example.com/kept": KEPT,
+      "https://wire.example.com/moved": { url: "/reprints/moved-old/", file: MOVED.file },
+    });
+    const site: BuiltSite = await build(fixture("lock-site"), { plugin: { lockFile } });
+    const $ = site.page("/reprints/moved-old/");
+    expect($('meta[http-equiv="refresh"]').attr("content")).toBe("0; url=/reprints/2022/02/moved/");
+    expect($('link[rel="canonical"]').attr("href")).toBe("/reprints/2022/02/moved/");
+    expect($("body a").attr("href")).toBe("/reprints/2022/02/moved/");
+    expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+    expect(readLock(lockFile).reprints["https://wire.example.com/moved"]).toEqual({ ...MOVED, previousUrls: ["/reprints/moved-old/"] });
+    // The reprint itself is at its new address, and the redirect is no reprint.
+    expect(site.page(MOVED.url)(".syndication-banner").length).toBe(1);
+    expect(site.page("/reprints/moved-old/")(".syndication-banner").length).toBe(0);
+  });
+
+  it("refuses an address that changed without a declared move, naming the file, both addresses and the ways forward", async () => {
+    delete process.env.CI;
+    const entries = { "https://wire.example.com/kept": { url: "/reprints/kept-old/", file: KEPT.file } };
+    const lockFile = lockWith(entries);
+    const before = readFileSync(lockFile, "utf8");
+    const error = await failure(lockFile);
+    expect(error.problems).toEqual([
+      {
+        file: KEPT.file,
+        line: 1,
+        field: "permalink",
+        message: "was published at /reprints/kept-old/ but would now be at /reprints/2022/01/kept/, and old links would break",
+        fix:
+          "put the old address back (permalink: /reprints/kept-old/), or declare the move with syndication.previousUrls: " +
+          "[/reprints/kept-old/] to leave a redirect there, or withdraw the reprint (syndication.withdrawn: true)",
+      },
+    ]);
+    expect(readFileSync(lockFile, "utf8")).toBe(before);
+  });
+
+  it("refuses to lose a published reprint whose file is gone", async () => {
+    delete process.env.CI;
+    const lockFile = lockWith({
+      "https://wire.example.com/gone": { url: "/reprints/gone/", file: `${F}/gone.md` },
+      "https://wire.example.com/kept": KEPT,
+      "https://wire.example.com/moved": { ...MOVED, previousUrls: ["/reprints/moved-old/"] },
+    });
+    const error = await failure(lockFile);
+    expect(error.problems.map((p) => `${p.file} ${p.field} ${p.message}`)).toEqual([
+      `${F}/gone.md syndication is gone, but its reprint of https://wire.example.com/gone was published at /reprints/gone/`,
+    ]);
+    expect(error.problems[0]!.fix).toContain("syndication.withdrawn: true");
+  });
+
+  it("fails under CI=true rather than change the lock, unless told to update it", async () => {
+    process.env.CI = "true";
+    const lockFile = lockWith();
+    const error = await failure(lockFile);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]!.field).toBe("lock");
+    expect(error.problems[0]!.message).toBe(
+      `would change in CI (added /reprints/2022/01/kept/ (${KEPT.file}); added /reprints/2022/02/moved/ (${MOVED.file}))`,
+    );
+    expect(existsSync(lockFile)).toBe(false);
+    await build(fixture("lock-site"), { plugin: { lockFile, updateLockInCI: true } });
+    expect(Object.keys(readLock(lockFile).reprints)).toEqual(["https://wire.example.com/kept", "https://wire.example.com/moved"]);
+  });
+
+  it("reports a lock file it cannot read, instead of starting afresh", async () => {
+    delete process.env.CI;
+    const lockFile = lockWith();
+    writeFileSync(lockFile, "{ not json");
+    const error = await failure(lockFile);
+    expect(error.problems[0]!.field).toBe("lock");
+    expect(error.problems[0]!.message).toMatch(/^cannot be read: /);
+    expect(readFileSync(lockFile, "utf8")).toBe("{ not json");
+  });
+});
