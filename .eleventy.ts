@@ -3,9 +3,11 @@ import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import syndication from "./plugins/syndication/index.js";
 import type { SyndicationOptions } from "./plugins/syndication/index.js";
 import site from "./src/_data/site.json" with { type: "json" };
+// The plugin's options live in syndication.config.json, which `eleventy-syndication check` reads
+// too, so the command and the build apply the same rules. Every option has a default (README).
+import config from "./syndication.config.json" with { type: "json" };
 
-// Every option has a default (see the README); the demo only says where its reprints live.
-const options: SyndicationOptions = { reprintsDir: "reprints" };
+const { input, ...options }: SyndicationOptions & { input: string } = config;
 
 export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(syndication, options);
@@ -20,7 +22,7 @@ export default function (eleventyConfig: any) {
 
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
   return {
-    dir: { input: "src", includes: "../_includes", data: "_data" },
+    dir: { input, includes: "../_includes", data: "_data" },
     markdownTemplateEngine: "njk",
   };
 }

@@ -98,3 +98,9 @@ export function eleventyCli(name: string, config: string, env: NodeJS.ProcessEnv
   );
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, output, site: site(output) };
 }
+
+/** Run the compiled command as a user would (`eleventy-syndication ...`), from the repository. */
+export function cli(args: string[], cwd = ROOT) {
+  const run = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), ...args], { cwd, encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}

@@ -52,3 +52,11 @@ export function formatDate(date: DateTime, dateOnly: boolean, format: string, lo
     formatted: date.setLocale(locale).toFormat(format),
   };
 }
+
+/**
+ * When the right to show a reprint ends. A date without a time is a whole day, in UTC: the
+ * reprint may be shown through that day (`expires: 2025-06-10` ends at 2025-06-11T00:00Z).
+ */
+export function endOf(expires: ReprintDate): number {
+  return DATE_ONLY.test(expires.iso) ? Date.parse(`${expires.iso}T00:00:00Z`) + 86_400_000 : Date.parse(expires.iso);
+}

@@ -1,14 +1,24 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { resolve, sep } from "node:path";
+import { writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
-import { normalise, type FieldProblem, type NormaliseResult } from "./validate.js";
+import { normalise } from "./validate.js";
 import { reprintPermalink } from "./permalink.js";
 import { isDocument, rewriteHead } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
-import { locateFields, type FieldLocations } from "./locate.js";
 import { SyndicationError } from "./report.js";
-import { EMPTY_LOCK, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
-import type { Problem, SyndicationOptions } from "./types.js";
+import {
+  byOriginalDate,
+  checkLock,
+  collectProblems,
+  displayPath,
+  expiringSoon,
+  inReprintsDir,
+  locate,
+  readLocations,
+  type PageState,
+} from "./checks.js";
+import type { Redirect } from "./lock.js";
+import type { SyndicationOptions } from "./types.js";
 
 export type * from "./types.js";
 export { SyndicationError } from "./report.js";
@@ -60,100 +70,6 @@ interface TransformContext {
   baseHref?: string;
 }
 
-interface PageState {
-  result: NormaliseResult;
-  title?: string;
-}
-
-/** `./src/reprints/a.md` → `src/reprints/a.md`, the way an editor names the file. */
-const displayPath = (inputPath: string) => inputPath.replace(/^\.\//, "");
-
-/** Is the page at this path inside the reprints folder? Compared as absolute paths. */
-function inReprintsDir(inputPath: string, inputDir: string, options: ResolvedOptions): boolean {
-  return resolve(inputPath).startsWith(resolve(inputDir, options.reprintsDir) + sep);
-}
-
-/** Positions and written values of a reprint's front matter; empty if the file cannot be read. */
-function readLocations(inputPath: string): FieldLocations {
-  try {
-    return locateFields(readFileSync(inputPath, "utf8"));
-  } catch {
-    return { lines: new Map(), written: new Map() };
-  }
-}
-
-/** Attach files and front-matter lines to every problem found this build. */
-function locate(found: Map<string, FieldProblem[]>): Problem[] {
-  const problems: Problem[] = [];
-  for (const [inputPath, fieldProblems] of found) {
-    const { lines } = readLocations(inputPath);
-    for (const problem of fieldProblems) {
-      const field = problem.field.split(".")[1];
-      const own = field !== undefined ? lines.get(field) : undefined;
-      // A page-level field (permalink) points at the front matter's start.
-      const line = problem.field.startsWith("syndication") ? (own ?? lines.get("syndication") ?? lines.get("")) : lines.get("");
-      // A field that is not in the file itself came from a directory or global data file.
-      const elsewhere = field !== undefined && own === undefined && problem.message !== "is missing";
-      problems.push({
-        file: displayPath(inputPath),
-        ...(line !== undefined ? { line } : {}),
-        ...problem,
-        ...(elsewhere ? { message: `${problem.message} (set in a data file, not in this file)` } : {}),
-      });
-    }
-  }
-  return problems;
-}
-
-/** Two addresses of one article: scheme and host case, default ports and #fragments do not count. */
-function sameOriginal(url: string): string {
-  const parsed = new URL(url);
-  parsed.hash = "";
-  return parsed.href;
-}
-
-/** Every problem of this build by file: each page's own, then those that involve two reprints. */
-function collectProblems(state: Map<string, PageState>, items: CollectionItem[]): Map<string, FieldProblem[]> {
-  const found = new Map<string, FieldProblem[]>();
-  const add = (inputPath: string, problem: FieldProblem) => {
-    const list = found.get(inputPath) ?? [];
-    list.push(problem);
-    found.set(inputPath, list);
-  };
-  const byOriginal = new Map<string, string>();
-  for (const [inputPath, { result }] of state) {
-    for (const problem of result.problems) add(inputPath, problem);
-    const url = result.originalUrl;
-    if (url === undefined) continue;
-    const key = sameOriginal(url);
-    const first = byOriginal.get(key);
-    if (first === undefined) {
-      byOriginal.set(key, inputPath);
-    } else {
-      add(inputPath, {
-        field: "syndication.originalUrl",
-        message: `is the same as in ${displayPath(first)} (${url})`,
-        fix: "reprint each original once: delete one of the two files, or correct its originalUrl",
-      });
-    }
-  }
-  const byAddress = new Map<string, string>();
-  for (const item of items) {
-    if (!state.get(item.inputPath)?.result.reprint || typeof item.url !== "string") continue;
-    const first = byAddress.get(item.url);
-    if (first === undefined) {
-      byAddress.set(item.url, item.inputPath);
-    } else {
-      add(item.inputPath, {
-        field: "permalink",
-        message: `gives the address ${item.url}, which ${displayPath(first)} already has`,
-        fix: "rename one of the files, or give one an explicit permalink",
-      });
-    }
-  }
-  return found;
-}
-
 /** Print through Eleventy's logger (shown even in quiet mode, like Eleventy's own errors). */
 function print(eleventyConfig: EleventyConfigLike, text: string, type: "error" | "warn" = "error"): void {
   const logger = eleventyConfig.logger;
@@ -189,120 +105,26 @@ function warnNoBanner(eleventyConfig: EleventyConfigLike, inputPath: string, opt
   );
 }
 
-/** Reprints whose right to be shown ends soon: named, with the date, once a build. */
-function warnExpiring(eleventyConfig: EleventyConfigLike, state: Map<string, PageState>, options: ResolvedOptions): void {
-  const now = options.now().getTime();
-  const horizon = now + options.expiryWarningDays * 86_400_000;
-  for (const [inputPath, { result }] of state) {
-    const reprint = result.reprint;
-    if (reprint?.status !== "live" || !reprint.expires) continue;
-    const end = Date.parse(reprint.expires.iso);
-    if (end > horizon) continue;
-    const days = Math.ceil((end - now) / 86_400_000);
-    print(
-      eleventyConfig,
-      `eleventy-plugin-syndication: ${displayPath(inputPath)} may be shown until ${reprint.expires.formatted} ` +
-        `(${days} day${days === 1 ? "" : "s"}); after that the build replaces it with a notice. Renew the permission and update syndication.expires, or let it end.`,
-      "warn",
-    );
-  }
-}
-
-/** The page that answers at a moved reprint's old address: works on any static host. */
+/** The page that answers at a moved reprint's old address: works on any static host (and path prefix). */
 const REDIRECT_PAGE = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>Moved</title>
-<meta http-equiv="refresh" content="0; url={{ redirect.to }}">
-<link rel="canonical" href="{{ redirect.to }}">
+<meta http-equiv="refresh" content="0; url={{ redirect.to | url }}">
+<link rel="canonical" href="{{ redirect.to | url }}">
 <meta name="robots" content="noindex">
 </head>
 <body>
-<p>This article has moved to <a href="{{ redirect.to }}">{{ redirect.to }}</a>.</p>
+<p>This article has moved to <a href="{{ redirect.to | url }}">{{ redirect.to | url }}</a>.</p>
 </body>
 </html>
 `;
-
-/** Hold this build's reprint addresses against the lock file: problems, redirects, what to write. */
-function checkLock(
-  state: Map<string, PageState>,
-  items: CollectionItem[],
-  options: ResolvedOptions,
-): { problems: LockProblem[]; redirects: Redirect[]; write?: string } {
-  const current = new Map<string, CurrentReprint>();
-  for (const item of items) {
-    const reprint = state.get(item.inputPath)?.result.reprint;
-    if (!reprint || typeof item.url !== "string" || current.has(reprint.originalUrl)) continue;
-    current.set(reprint.originalUrl, {
-      originalUrl: reprint.originalUrl,
-      url: item.url,
-      file: displayPath(item.inputPath),
-      declaredMoves: reprint.previousUrls,
-    });
-  }
-  const unlisted = [...state.values()].flatMap(({ result }) => (result.reprint ? [result.reprint.originalUrl] : []));
-  if (!options.lockFile) {
-    return { problems: [], redirects: reconcile(EMPTY_LOCK, [...current.values()], unlisted).redirects };
-  }
-  const path = resolve(options.lockFile);
-  const shown = displayPath(options.lockFile);
-  let before: string | undefined;
-  let lock = EMPTY_LOCK;
-  try {
-    before = readFileSync(path, "utf8");
-    lock = parseLock(before);
-  } catch (error) {
-    if (before !== undefined) {
-      const why = error instanceof Error ? error.message : String(error);
-      return {
-        problems: [{ file: shown, field: "lock", message: `cannot be read: ${why}`, fix: "restore it from version control, or delete it to start a new lock" }],
-        redirects: [],
-      };
-    }
-  }
-  const result = reconcile(lock, [...current.values()], unlisted);
-  const problems = [...result.problems];
-  const taken = new Set(items.map((item) => item.url));
-  for (const redirect of result.redirects) {
-    if (!taken.has(redirect.from)) continue;
-    problems.push({
-      file: shown,
-      field: "previousUrls",
-      message: `${redirect.from} would redirect to ${redirect.to}, but a page of the site is there`,
-      fix: "remove that address from syndication.previousUrls (and the lock), or move the page that has it",
-    });
-  }
-  const after = serializeLock(result.next);
-  const empty = Object.keys(result.next.reprints).length === 0;
-  if (after === before || (before === undefined && empty) || problems.length > 0) {
-    return { problems, redirects: result.redirects };
-  }
-  if (process.env.CI === "true" && !options.updateLockInCI) {
-    problems.push({
-      file: shown,
-      field: "lock",
-      message: `would change in CI (${result.changes.join("; ")})`,
-      fix: `build locally and commit ${shown}, or set the plugin option updateLockInCI: true`,
-    });
-    return { problems, redirects: result.redirects };
-  }
-  return { problems, redirects: result.redirects, write: after };
-}
 
 /** Pages of a paginated reprint: `/x/`, `/x/1/`, `/x/2/`, as Eleventy numbers them by default. */
 function paginated(address: string, data: PageData): string {
   const n = (data.pagination as { pageNumber?: number } | undefined)?.pageNumber ?? 0;
   return n > 0 ? `${address}${n}/` : address;
-}
-
-/** Newest original date first; reprints without a date after those with one. */
-function byOriginalDate(state: Map<string, PageState>) {
-  const time = (item: CollectionItem) => {
-    const iso = state.get(item.inputPath)?.result.reprint?.published?.iso;
-    return iso ? Date.parse(iso) : -Infinity;
-  };
-  return (a: CollectionItem, b: CollectionItem) => time(b) - time(a) || a.inputPath.localeCompare(b.inputPath);
 }
 
 /**
@@ -350,7 +172,11 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
 
     if (typeof content !== "string") return undefined;
     // Expired or withdrawn: the article's text is gone from the page; a notice stands in its place.
-    if (reprint.tombstone) return reprint.tombstone.html;
+    if (reprint.tombstone) {
+      // Nothing of the article may reach the page, not even an excerpt a layout shows.
+      if ((data.page as { excerpt?: unknown }).excerpt !== undefined) (data.page as { excerpt?: unknown }).excerpt = reprint.tombstone.text;
+      return reprint.tombstone.html;
+    }
     if (options.bannerPosition === "none") return undefined;
     const banner = reprint.banner.html;
     return options.bannerPosition === "top" ? `${banner}\n\n${content}` : `${content}\n\n${banner}\n`;
@@ -374,7 +200,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
       const problems = locate(found);
       checked = { redirects, ...(problems.length > 0 ? { error: new SyndicationError(problems) } : {}) };
       if (checked.error) print(eleventyConfig, checked.error.report);
-      else warnExpiring(eleventyConfig, state, options);
+      else for (const message of expiringSoon(state, options)) print(eleventyConfig, `eleventy-plugin-syndication: ${message}`, "warn");
     }
     if (checked.error) throw checked.error;
     return checked;
@@ -404,9 +230,13 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   });
 
   // The lock changes only after a build that succeeded, and never behind a watcher's back.
-  if (options.lockFile) eleventyConfig.watchIgnores?.add(options.lockFile);
-  eleventyConfig.on("eleventy.after", () => {
-    if (options.lockFile && pendingLock !== undefined) writeFileSync(resolve(options.lockFile), pendingLock);
+  // Eleventy matches watch ignores against paths relative to the project root.
+  if (options.lockFile) eleventyConfig.watchIgnores?.add(relative(process.cwd(), resolve(options.lockFile)));
+  eleventyConfig.on("eleventy.after", (...args: unknown[]) => {
+    // Only a build that writes the site records its addresses: not --to=json, not a dry run.
+    const { outputMode } = (args[0] ?? {}) as { outputMode?: string };
+    const writes = (outputMode === undefined || outputMode === "fs") && !process.argv.includes("--dryrun");
+    if (options.lockFile && pendingLock !== undefined && writes) writeFileSync(resolve(options.lockFile), pendingLock);
     pendingLock = undefined;
   });
 
@@ -441,7 +271,9 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // Manual placement, with bannerPosition: "none": {% syndicationBanner %}.
   eleventyConfig.addShortcode("syndicationBanner", function () {
     const inputPath = this.page?.inputPath;
-    return (inputPath !== undefined && state.get(inputPath)?.result.reprint?.banner.html) || "";
+    const reprint = inputPath !== undefined ? state.get(inputPath)?.result.reprint : undefined;
+    // Once a reprint has ended, its page is a notice: no credit for an article that is not there.
+    return reprint?.status === "live" ? reprint.banner.html : "";
   });
 }
 

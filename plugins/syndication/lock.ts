@@ -19,6 +19,17 @@ export interface Lock {
   reprints: Record<string, LockEntry>;
 }
 
+/** Two spellings of one original (host case, a #fragment) are one key. */
+export function originalKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = "";
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
 /** A reprint of this build, as the lock sees it. */
 export interface CurrentReprint {
   originalUrl: string;
@@ -53,6 +64,10 @@ export function parseLock(text: string): Lock {
     if (typeof entry?.url !== "string" || typeof entry.file !== "string") {
       throw new Error(`the entry for ${original} needs "url" and "file"`);
     }
+    const previous = entry.previousUrls;
+    if (previous !== undefined && (!Array.isArray(previous) || previous.some((u) => typeof u !== "string"))) {
+      throw new Error(`the entry for ${original} has "previousUrls" that is not a list of addresses`);
+    }
   }
   return data as Lock;
 }
@@ -85,15 +100,38 @@ export interface Reconciled {
  * reprints that exist but have no address to check (`permalink: false`, or left out of
  * collections): their entries are kept as they are.
  */
-export function reconcile(lock: Lock, current: CurrentReprint[], unlisted: Iterable<string> = []): Reconciled {
+export function reconcile(
+  lock: Lock,
+  current: CurrentReprint[],
+  unlisted: Iterable<string> = [],
+  unpublished: Iterable<string> = [],
+): Reconciled {
   const next: Lock = { version: 1, reprints: {} };
   const problems: LockProblem[] = [];
   const changes: string[] = [];
-  const seen = new Set<string>(unlisted);
+  const seen = new Set<string>([...unlisted].map(originalKey));
+  const gone = new Set<string>([...unpublished].map(originalKey));
+  // Entries by original, however it is spelt; and by address, to recognise a corrected original.
+  const byKey = new Map(Object.entries(lock.reprints).map(([original, entry]) => [originalKey(original), { original, entry }]));
+  const currentKeys = new Set(current.map((r) => originalKey(r.originalUrl)));
+  const byAddress = new Map(
+    [...byKey.entries()].filter(([key]) => !currentKeys.has(key) && !seen.has(key)).map(([key, found]) => [found.entry.url, { key, ...found }]),
+  );
+  const used = new Set<string>();
 
   for (const reprint of current) {
-    seen.add(reprint.originalUrl);
-    const old = lock.reprints[reprint.originalUrl];
+    const key = originalKey(reprint.originalUrl);
+    seen.add(key);
+    let found = byKey.get(key);
+    // The same page at the same address under another original URL: the original was corrected.
+    const renamed = !found ? byAddress.get(reprint.url) : undefined;
+    if (renamed && renamed.entry.file === reprint.file) {
+      found = renamed;
+      used.add(renamed.key);
+      changes.push(`original of ${reprint.url} is now ${reprint.originalUrl} (was ${renamed.original})`);
+    }
+    if (found) used.add(originalKey(found.original));
+    const old = found?.entry;
     const previous = new Set([...(old?.previousUrls ?? []), ...reprint.declaredMoves]);
     if (!old) {
       changes.push(`added ${reprint.url} (${reprint.file})`);
@@ -107,7 +145,7 @@ export function reconcile(lock: Lock, current: CurrentReprint[], unlisted: Itera
           message: `was published at ${old.url} but would now be at ${reprint.url}, and old links would break`,
           fix:
             `put the old address back (permalink: ${old.url}), or declare the move with ` +
-            `syndication.previousUrls: [${old.url}] to leave a redirect there, or withdraw the reprint (syndication.withdrawn: true)`,
+            `syndication.previousUrls: [${old.url}] to leave a redirect there`,
         });
       }
     } else if (old.file !== reprint.file) {
@@ -122,8 +160,21 @@ export function reconcile(lock: Lock, current: CurrentReprint[], unlisted: Itera
   }
 
   for (const [original, entry] of Object.entries(lock.reprints)) {
-    if (next.reprints[original]) continue;
-    if (seen.has(original)) {
+    const key = originalKey(original);
+    if (used.has(key) || next.reprints[original]) continue;
+    if (seen.has(key) && !gone.has(key)) {
+      next.reprints[original] = entry;
+      continue;
+    }
+    if (gone.has(key)) {
+      problems.push({
+        file: entry.file,
+        field: "permalink",
+        message: `is false, but this reprint was published at ${entry.url}, and old links would break`,
+        fix:
+          `remove permalink: false to keep the page at ${entry.url}; to take the article down, withdraw it ` +
+          "(syndication.withdrawn: true) and keep its page; to let the address break, delete its entry from the lock file in a commit",
+      });
       next.reprints[original] = entry;
       continue;
     }

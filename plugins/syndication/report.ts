@@ -12,12 +12,16 @@ export function countProblems(problems: Problem[]): string {
   return `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} reprint${files === 1 ? "" : "s"}`;
 }
 
-/** The whole report: every problem in every file, grouped by file, in a stable order. */
-export function formatReport(problems: Problem[]): string {
-  const sorted = [...problems].sort(
+/** Problems grouped by file, then by line and field: the order every report prints them in. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
   );
-  return [`eleventy-plugin-syndication: ${countProblems(problems)}:`, ...sorted.map(formatProblem)].join("\n");
+}
+
+/** The whole report: every problem in every file, grouped by file, in a stable order. */
+export function formatReport(problems: Problem[]): string {
+  return [`eleventy-plugin-syndication: ${countProblems(problems)}:`, ...sortProblems(problems).map(formatProblem)].join("\n");
 }
 
 /**
@@ -31,7 +35,7 @@ export class SyndicationError extends Error {
   constructor(problems: Problem[]) {
     super(`eleventy-plugin-syndication: ${countProblems(problems)} (listed above); no page was written.`);
     this.name = "SyndicationError";
-    this.problems = problems;
+    this.problems = sortProblems(problems);
     this.report = formatReport(problems);
   }
 }

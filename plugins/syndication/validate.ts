@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDate, formatDate, isCalendarText } from "./dates.js";
+import { endOf, parseDate, formatDate, isCalendarText } from "./dates.js";
 import { describe, parseLicence } from "./licences.js";
 import { INDEXING_MODES, type ResolvedOptions } from "./options.js";
 import { suggest } from "./suggest.js";
@@ -275,7 +275,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   const withdrawal = withdrawalOf(raw, ok("withdrawn"), options, problems);
   const previousUrls = ok("previousUrls") && Array.isArray(raw.previousUrls) ? (raw.previousUrls as string[]).map((u) => u.trim()) : [];
   for (const address of previousUrls) {
-    if (!/^\/\S*(\/|\.html)$/.test(address)) {
+    if (!/^\/(?!\/)\S*(\/|\.html)$/.test(address)) {
       problems.push({
         field: "syndication.previousUrls",
         message: `has "${address}", which is not an address on this site`,
@@ -303,7 +303,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   const withdrawn = withdrawal !== undefined;
   const status: Reprint["status"] = withdrawn
     ? "withdrawn"
-    : expires && expires.millis <= options.now().getTime()
+    : expires && endOf(expires.date) <= options.now().getTime()
       ? "expired"
       : "live";
   const source = {

@@ -37,6 +37,12 @@ describe("expiry and withdrawal", () => {
     expect($(".status").text()).toBe("withdrawn since 1 May 2025");
     expect($("main").text()).not.toContain("The article text");
     expect($(".syndication-withdrawal-note").text()).toBe("Withdrawn at the publisher's request.");
+    // Not even the excerpt Eleventy took from the body survives.
+    expect(site.raw("/reprints/2025/03/withdrawn/")).not.toContain("SECRET-EXCERPT");
+    expect($(".excerpt").text()).toBe(
+      "This article is no longer available here. It was originally published by Example Wire, where you can read it. " +
+        "Withdrawn at the publisher's request.",
+    );
     expect($('meta[name="robots"]').attr("content")).toBe("noindex");
   });
 
@@ -53,7 +59,7 @@ describe("expiry and withdrawal", () => {
 
   it("warns about a reprint that ends within the window, naming it and the date", () => {
     expect(printed).toContain(
-      "eleventy-plugin-syndication: tests/fixtures/lifecycle/reprints/soon.md may be shown until 10 June 2025 (9 days); " +
+      "eleventy-plugin-syndication: tests/fixtures/lifecycle/reprints/soon.md may be shown until 10 June 2025 (10 days); " +
         "after that the build replaces it with a notice. Renew the permission and update syndication.expires, or let it end.",
     );
     expect(printed).not.toMatch(/live\.md may be shown/);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, fixture, listFiles, type BuiltSite } from "../helpers.js";
@@ -86,7 +86,7 @@ describe("the permalink lock", () => {
         message: "was published at /reprints/kept-old/ but would now be at /reprints/2022/01/kept/, and old links would break",
         fix:
           "put the old address back (permalink: /reprints/kept-old/), or declare the move with syndication.previousUrls: " +
-          "[/reprints/kept-old/] to leave a redirect there, or withdraw the reprint (syndication.withdrawn: true)",
+          "[/reprints/kept-old/] to leave a redirect there",
       },
     ]);
     expect(readFileSync(lockFile, "utf8")).toBe(before);
@@ -128,5 +128,55 @@ describe("the permalink lock", () => {
     expect(error.problems[0]!.field).toBe("lock");
     expect(error.problems[0]!.message).toMatch(/^cannot be read: /);
     expect(readFileSync(lockFile, "utf8")).toBe("{ not json");
+  });
+
+  it("passes under CI with an up-to-date lock, leaving the file untouched, even with other line endings", async () => {
+    process.env.CI = "1";
+    const entries = {
+      "https://wire.example.com/kept": KEPT,
+      "https://wire.example.com/moved": { ...MOVED, previousUrls: ["/reprints/moved-old/"] },
+    };
+    const lockFile = lockWith(entries);
+    writeFileSync(lockFile, readFileSync(lockFile, "utf8").replace(/\n/g, "\r\n"));
+    const before = readFileSync(lockFile, "utf8");
+    const mtime = statSync(lockFile).mtimeMs;
+    await build(fixture("lock-site"), { plugin: { lockFile } });
+    expect(readFileSync(lockFile, "utf8")).toBe(before);
+    expect(statSync(lockFile).mtimeMs).toBe(mtime);
+  });
+
+  it("treats CI=1 as CI", async () => {
+    process.env.CI = "1";
+    const error = await failure(lockWith());
+    expect(error.problems[0]!.message).toMatch(/^would change in CI/);
+  });
+
+  it("refuses permalink: false on a published reprint", async () => {
+    delete process.env.CI;
+    const lockFile = lockWith({ "https://wire.example.com/kept": KEPT });
+    const error = await build(fixture("lock-site"), {
+      plugin: { lockFile },
+      config: (eleventyConfig) => eleventyConfig.addGlobalData("permalink", false),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyndicationError);
+    expect((error as SyndicationError).problems.map((p) => `${p.file} ${p.field} ${p.message}`)).toEqual([
+      `${KEPT.file} permalink is false, but this reprint was published at /reprints/2022/01/kept/, and old links would break`,
+    ]);
+  });
+
+  it("is not written by a build that writes no files (toJSON)", async () => {
+    delete process.env.CI;
+    const lockFile = lockWith();
+    const { default: Eleventy } = await import("@11ty/eleventy");
+    const { default: syndication } = await import("../../plugins/syndication/index.js");
+    const elev = new Eleventy(fixture("lock-site"), undefined, {
+      quietMode: true,
+      configPath: false,
+      config: (eleventyConfig: any) => eleventyConfig.addPlugin(syndication, { lockFile }),
+    });
+    elev.disableLogger();
+    const pages = await elev.toJSON();
+    expect(pages.length).toBeGreaterThan(0);
+    expect(existsSync(lockFile)).toBe(false);
   });
 });

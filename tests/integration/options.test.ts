@@ -64,6 +64,12 @@ describe("bannerPosition none with the shortcode, another folder, data key and c
     expect(site.page("/")(".shortcode-here").text()).toBe("[]");
   });
 
+  it("prints no banner through the shortcode once the reprint has ended", () => {
+    const $ = site.page("/reprints/2020/01/expired/");
+    expect($(".syndication-banner").length).toBe(0);
+    expect($(".body .syndication-tombstone").length).toBe(1);
+  });
+
   it("exposes the normalised data under the chosen key, with a status from the given clock", () => {
     expect(site.page("/reprints/manual/")(".via").text()).toBe("Example Wire (live)");
     expect(site.page("/reprints/2020/01/expired/")(".via").text()).toBe("Example Wire (expired)");

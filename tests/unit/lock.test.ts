@@ -32,6 +32,19 @@ describe("reconcile", () => {
     expect(result.next.reprints["https://o/b"]).toEqual({ url: "/r/b/", file: "src/r/b.md" });
   });
 
+  it("re-keys an entry whose original URL was corrected, recognising it by its file and address", () => {
+    const lock = { version: 1 as const, reprints: { "https://o/typo": { url: "/r/a/", file: "src/r/a.md" } } };
+    const result = reconcile(lock, [a]);
+    expect(result.problems).toEqual([]);
+    expect(result.changes).toEqual(["original of /r/a/ is now https://o/a (was https://o/typo)"]);
+    expect(Object.keys(result.next.reprints)).toEqual(["https://o/a"]);
+  });
+
+  it("takes two spellings of one original (host case, a #fragment) as one", () => {
+    const lock = { version: 1 as const, reprints: { "HTTPS://O/a#top": { url: "/r/a/", file: "src/r/a.md" } } };
+    expect(reconcile(lock, [a]).problems).toEqual([]);
+  });
+
   it("keeps entries of reprints that exist but have no address to check", () => {
     const lock = { version: 1 as const, reprints: { "https://o/b": { url: "/r/b/", file: "src/r/b.md" } } };
     expect(reconcile(lock, [], ["https://o/b"]).problems).toEqual([]);

@@ -45,6 +45,16 @@ describe("normalise", () => {
     expect(overridden.source.url).toBe("https://en.rferl.org/");
   });
 
+  it("lets a reprint be shown through the whole day its expires date names (UTC)", () => {
+    const at = (now: string) => normalise({ ...valid, expires: "2025-01-01" }, {}, resolveOptions({ now: () => new Date(now) })).reprint!.status;
+    expect(at("2025-01-01T23:59:59Z")).toBe("live");
+    expect(at("2025-01-02T00:00:00Z")).toBe("expired");
+    const timed = (now: string) =>
+      normalise({ ...valid, expires: "2025-01-01T12:00:00Z" }, {}, resolveOptions({ now: () => new Date(now) })).reprint!.status;
+    expect(timed("2025-01-01T11:59:59Z")).toBe("live");
+    expect(timed("2025-01-01T12:00:00Z")).toBe("expired");
+  });
+
   it("derives the status from withdrawn and expires", () => {
     expect(normalise({ ...valid, withdrawn: true }, {}, options).reprint!.status).toBe("withdrawn");
     expect(normalise({ ...valid, expires: "2024-12-31" }, {}, options).reprint!.status).toBe("expired");

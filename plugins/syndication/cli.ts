@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+/**
+ * eleventy-syndication: check, import and report on reprints without building the site.
+ * Exit codes: 0 fine, 1 problems found, 2 bad usage.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import matter from "gray-matter";
+import { OptionsError, resolveOptions, type ResolvedOptions } from "./options.js";
+import { checkProject, mergedData } from "./project.js";
+import { formatReport } from "./report.js";
+import { importText } from "./importer.js";
+import { normalise } from "./validate.js";
+import { endOf } from "./dates.js";
+import { reportRows, formatTable, formatCsv, parseWithin } from "./report-table.js";
+import type { SyndicationOptions } from "./types.js";
+
+/** A mistake in how the command was called: exit code 2. */
+class UsageError extends Error {}
+
+interface Config {
+  options: ResolvedOptions;
+  input: string;
+}
+
+/** `syndication.config.json`: the plugin's options (JSON ones), and the site's input folder. */
+function loadConfig(path: string | undefined, now: string | undefined): Config {
+  const file = path ?? (existsSync("syndication.config.json") ? "syndication.config.json" : undefined);
+  let json: SyndicationOptions & { input?: string } = {};
+  if (file) {
+    if (!existsSync(file)) throw new UsageError(`config file ${file} does not exist`);
+    try {
+      json = JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      throw new UsageError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const { input = ".", ...options } = json;
+  let clock: Date | undefined;
+  if (now !== undefined) {
+    clock = new Date(now);
+    if (Number.isNaN(clock.getTime())) throw new UsageError(`--now "${now}" is not a date; write it as 2025-06-01 or 2025-06-01T12:00:00Z`);
+  }
+  try {
+    return { input, options: resolveOptions({ ...options, ...(clock ? { now: () => clock } : {}) }) };
+  } catch (error) {
+    if (error instanceof OptionsError) throw new UsageError(`${file}: ${error.message.replace(/^eleventy-plugin-syndication: /, "")}`);
+    throw error;
+  }
+}
+
+function inputDir(arg: string | undefined, config: Config): string {
+  const dir = arg ?? config.input;
+  if (!existsSync(dir)) throw new UsageError(`input folder ${dir} does not exist`);
+  return dir;
+}
+
+const configOption = () => new Option("-c, --config <file>", "plugin options as JSON (default: syndication.config.json, if there is one)");
+const nowOption = () => new Option("--now <date>", "the date to check expiry against (default: today)");
+
+const program = new Command()
+  .name("eleventy-syndication")
+  .description("Check, import and report on the reprints of an Eleventy site, without building it.")
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command("check")
+  .description("validate every reprint, with the same rules and messages as the build")
+  .argument("[input-dir]", "the site's input folder (default: \"input\" in the config, else .)")
+  .addOption(configOption())
+  .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+  .addOption(nowOption())
+  .action((dir: string | undefined, flags: { config?: string; format: string; now?: string }) => {
+    const config = loadConfig(flags.config, flags.now);
+    const result = checkProject(inputDir(dir, config), config.options);
+    const reprints = result.state.size;
+    if (flags.format === "json") {
+      console.log(JSON.stringify({ reprints, problems: result.problems, warnings: result.warnings }, null, 2));
+    } else {
+      for (const warning of result.warnings) console.log(`eleventy-plugin-syndication: ${warning}`);
+      if (result.problems.length > 0) {
+        console.log(formatReport(result.problems));
+      } else {
+        console.log(`${reprints} reprint${reprints === 1 ? "" : "s"} checked: no problems.`);
+      }
+    }
+    process.exitCode = result.problems.length > 0 ? 1 : 0;
+  });
+
+program
+  .command("import")
+  .description("turn a plain-text article into a Markdown reprint")
+  .argument("<text-file>", "the article as plain text; a leading credit line is read and dropped")
+  .option("--url <url>", "the original article's address (syndication.originalUrl)")
+  .option("--title <title>", "the headline")
+  .option("--published <date>", "the original date, YYYY-MM-DD")
+  .option("--source <name>", "the publisher, if the credit line does not say (or a key of the sources option)")
+  .option("--licence <licence>", "permission, public-domain, or a Creative Commons id such as CC-BY-ND-4.0")
+  .option("--author <name...>", "the author or authors")
+  .option("--source-url <url>", "the publisher's home page")
+  .option("--copyright <notice>", "a copyright notice to keep with the text")
+  .option("--out <file>", "where to write the Markdown (default: <input>/<reprintsDir>/<text-file name>.md)")
+  .option("--force", "overwrite the file at --out if there is one")
+  .addOption(configOption())
+  .action((textFile: string, flags: Record<string, string | string[] | boolean | undefined>) => {
+    const config = loadConfig(flags.config as string | undefined, undefined);
+    if (!existsSync(textFile)) throw new UsageError(`${textFile} does not exist`);
+    const { credit, body } = importText(readFileSync(textFile, "utf8"));
+    const name = textFile.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
+    const out = (flags.out as string | undefined) ?? join(config.input, config.options.reprintsDir, `${name}.md`);
+    if (existsSync(out) && !flags.force) {
+      console.error(`${out} already exists; give --force to overwrite it, or --out for another file.`);
+      process.exitCode = 1;
+      return;
+    }
+    const syndication: Record<string, unknown> = {};
+    const set = (key: string, value: unknown) => value !== undefined && (syndication[key] = value);
+    set("source", flags.source ?? credit?.source);
+    set("sourceUrl", flags.sourceUrl);
+    set("originalUrl", flags.url);
+    set("licence", flags.licence ?? credit?.licence);
+    set("published", flags.published);
+    const authors = flags.author as string[] | undefined;
+    set("author", authors && (authors.length === 1 ? authors[0] : authors));
+    set("copyright", flags.copyright);
+    const front: Record<string, unknown> = { ...(flags.title ? { title: flags.title } : {}), syndication };
+    // Markdown is pre-rendered by a template engine by default: text that looks like a tag stays text.
+    if (/\{[{%#]/.test(body)) front.templateEngineOverride = "md";
+
+    // Check it as `check` would, with the data files that apply where it will be written.
+    const merged = mergedData(out, config.input, front);
+    const { problems } = normalise(merged.syndication, { title: merged.title }, config.options);
+    const hints: Record<string, string> = {
+      "syndication.originalUrl": "--url",
+      "syndication.source": "--source",
+      "syndication.licence": credit?.creativeCommonsUnnamed
+        ? "--licence (the credit line names no particular Creative Commons licence)"
+        : "--licence",
+      "syndication.published": "--published",
+    };
+    if (problems.length > 0) {
+      console.error(`${textFile}: not written, since the reprint would not pass check:`);
+      for (const p of problems) console.error(`  ${p.field}  ${p.message}${hints[p.field] ? `: give ${hints[p.field]}` : `, ${p.fix}`}`);
+      process.exitCode = 1;
+      return;
+    }
+    mkdirSync(dirname(resolve(out)), { recursive: true });
+    writeFileSync(out, matter.stringify(body, front));
+    console.log(relative(".", out) || out);
+  });
+
+program
+  .command("report")
+  .description("one row per reprint: file, source, licence, original date, status, expiry, address")
+  .argument("[input-dir]", "the site's input folder (default: \"input\" in the config, else .)")
+  .addOption(configOption())
+  .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+  .option("--expiring <within>", "only live reprints whose right to be shown ends within this time: 30d, 2w, 3m or P30D")
+  .addOption(nowOption())
+  .action((dir: string | undefined, flags: { config?: string; format: string; expiring?: string; now?: string }) => {
+    const config = loadConfig(flags.config, flags.now);
+    let within: number | undefined;
+    if (flags.expiring !== undefined) {
+      within = parseWithin(flags.expiring);
+      if (within === undefined) throw new UsageError(`--expiring "${flags.expiring}" is not a length of time; write 30d, 2w, 3m or P30D`);
+    }
+    const result = checkProject(inputDir(dir, config), config.options);
+    let rows = reportRows(result);
+    if (within !== undefined) {
+      const limit = config.options.now().getTime() + within;
+      rows = rows.filter((r) => r.status === "live" && r.expires !== "" && endOf({ iso: r.expires, formatted: "" }) <= limit);
+    }
+    if (flags.format === "json") console.log(JSON.stringify(rows, null, 2));
+    else if (flags.format === "csv") process.stdout.write(formatCsv(rows));
+    else console.log(formatTable(rows));
+    process.exitCode = 0;
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version are not mistakes; anything else commander refuses is bad usage.
+    process.exitCode = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UsageError) {
+    console.error(`eleventy-syndication: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

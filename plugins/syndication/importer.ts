@@ -1,0 +1,85 @@
+/**
+ * Turning a plain-text article, as publishers send them, into the front matter and Markdown body
+ * of a reprint. Pure: the command reads and writes the files.
+ */
+import spdx from "spdx-license-list";
+
+/** What a leading credit line says. */
+export interface Credit {
+  source: string;
+  /** A licence the line names, where it names one this plugin knows. */
+  licence?: string;
+  /** The line named "a Creative Commons licence" without saying which. */
+  creativeCommonsUnnamed?: boolean;
+}
+
+const CREDIT_LINES: Array<{ pattern: RegExp; licence?: string }> = [
+  // RFE/RL and many others: the sentence the plugin itself writes.
+  { pattern: /^This (?:article|story) was originally published by (.+?) and is reprinted with permission\.?$/i, licence: "permission" },
+  // The Conversation: "This article is republished from The Conversation under a Creative Commons license."
+  { pattern: /^This (?:article|story) (?:is|was) republished from (.+?) under (?:an? |the )?(.+?) licen[cs]e\.?(?:\s+Read the original article\.?)?$/i },
+  // ProPublica and others: "This story was originally published by ProPublica."
+  { pattern: /^This (?:article|story) (?:was )?(?:originally|first) (?:published|appeared) (?:by|on|in) (.+?)\.?$/i },
+];
+
+/** Words of a licence name, for matching "CC BY-ND 4.0" or a full name against the SPDX list. */
+const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim();
+
+/** A Creative Commons licence named in prose: "CC BY-ND 4.0", or its full name. */
+export function licenceFromName(name: string): string | undefined {
+  const wanted = words(name).replace(/\bnoderivatives\b/g, "no derivatives").replace(/\bnoncommercial\b/g, "non commercial").replace(/\bsharealike\b/g, "share alike");
+  for (const [id, entry] of Object.entries(spdx)) {
+    if (!/^CC(-|0-)/.test(id)) continue;
+    const label = words(id.replace(/^CC-/, "CC "));
+    if (wanted === label || wanted === words(entry.name)) return id;
+  }
+  return undefined;
+}
+
+/** The credit a text's first line gives, if it is a credit line. */
+export function readCredit(line: string): Credit | undefined {
+  const text = line.trim();
+  for (const { pattern, licence } of CREDIT_LINES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const source = match[1]!.trim();
+    if (licence) return { source, licence };
+    if (match[2] !== undefined) {
+      const id = licenceFromName(match[2]);
+      return id ? { source, licence: id } : { source, creativeCommonsUnnamed: /creative commons/i.test(match[2]) };
+    }
+    return { source };
+  }
+  return undefined;
+}
+
+/**
+ * Paragraphs of a plain text: separated by blank lines where it has them, else one a line (as
+ * the seed article is). Lines are trimmed; runs of white space inside a paragraph become one.
+ */
+export function paragraphs(text: string): string[] {
+  const normalised = text.replace(/\r\n?/g, "\n").trim();
+  const blocks = /\n[ \t]*\n/.test(normalised) ? normalised.split(/\n[ \t]*\n+/) : normalised.split("\n");
+  return blocks.map((b) => b.replace(/\s+/g, " ").trim()).filter((b) => b !== "");
+}
+
+/** Keep a paragraph from reading as Markdown syntax it is not: a heading, list, quote or HTML. */
+export function escapeMarkdown(paragraph: string): string {
+  return paragraph
+    .replace(/[\\`*_<>[\]]/g, (ch) => `\\${ch}`)
+    .replace(/^(#{1,6}\s|[-+]\s|=+$|\d+[.)]\s)/, (m) => `\\${m}`);
+}
+
+export interface ImportedText {
+  credit?: Credit;
+  body: string;
+}
+
+/** Split a text into its credit line (dropped: the plugin renders it) and a Markdown body. */
+export function importText(text: string): ImportedText {
+  // The credit is the first line, whether or not a blank line follows it.
+  const [first = "", ...rest] = text.replace(/\r\n?/g, "\n").trim().split("\n");
+  const credit = readCredit(first);
+  const body = paragraphs(credit ? rest.join("\n") : text).map(escapeMarkdown).join("\n\n");
+  return { ...(credit ? { credit } : {}), body: `${body}\n` };
+}

@@ -1,0 +1,65 @@
+/** The rows of `eleventy-syndication report`, and their table and CSV forms. */
+import { Duration } from "luxon";
+import { displayPath } from "./checks.js";
+import type { ProjectCheck } from "./project.js";
+
+export interface ReportRow {
+  file: string;
+  source: string;
+  licence: string;
+  published: string;
+  status: "live" | "expired" | "withdrawn" | "invalid";
+  expires: string;
+  address: string;
+}
+
+/** One row per reprint, in file order; a reprint with problems shows as "invalid". */
+export function reportRows(check: ProjectCheck): ReportRow[] {
+  const urls = new Map(check.pages.map((p) => [p.inputPath, p.url]));
+  return [...check.state.entries()].map(([inputPath, { result }]) => {
+    const r = result.reprint;
+    const url = urls.get(inputPath);
+    return {
+      file: displayPath(inputPath),
+      source: r?.source.name ?? "",
+      licence: r?.licence.label ?? "",
+      published: r?.published?.iso ?? "",
+      status: r?.status ?? "invalid",
+      expires: r?.expires?.iso ?? "",
+      address: typeof url === "string" ? url : url === false ? "(no page)" : "",
+    };
+  });
+}
+
+const COLUMNS: Array<[keyof ReportRow, string]> = [
+  ["file", "FILE"],
+  ["source", "SOURCE"],
+  ["licence", "LICENCE"],
+  ["published", "ORIGINAL"],
+  ["status", "STATUS"],
+  ["expires", "EXPIRES"],
+  ["address", "ADDRESS"],
+];
+
+/** A plain-text table, columns padded to their widest cell. */
+export function formatTable(rows: ReportRow[]): string {
+  const cells = [COLUMNS.map(([, title]) => title), ...rows.map((row) => COLUMNS.map(([key]) => row[key] || "-"))];
+  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
+  return cells.map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+}
+
+/** RFC 4180 CSV with a header row. */
+export function formatCsv(rows: ReportRow[]): string {
+  const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [COLUMNS.map(([key]) => key).join(","), ...rows.map((row) => COLUMNS.map(([key]) => quote(row[key])).join(","))];
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** "30d", "2w", "3m", "1y" or an ISO 8601 duration, in milliseconds; undefined if it is none of those. */
+export function parseWithin(text: string): number | undefined {
+  const short = /^(\d+)\s*([dwmy])$/i.exec(text.trim());
+  const duration = short
+    ? Duration.fromObject({ [{ d: "days", w: "weeks", m: "months", y: "years" }[short[2]!.toLowerCase() as "d"]]: Number(short[1]) })
+    : Duration.fromISO(text.trim());
+  return duration.isValid ? duration.as("milliseconds") : undefined;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { build, cli, fixture } from "../helpers.js";
+import { SyndicationError } from "../../plugins/syndication/index.js";
+
+// `eleventy-syndication check` and the build must agree on every fixture: the same problems,
+// in the same words, at the same lines; or none from both.
+const CASES: Array<{ site: string; config: string; now?: string }> = [
+  { site: "broken", config: "default" },
+  { site: "njk-site", config: "njk-site" },
+  { site: "liquid-site", config: "default" },
+  { site: "edge-site", config: "default" },
+  { site: "banner-bottom", config: "default" },
+  { site: "banner-manual", config: "banner-manual" },
+  { site: "lifecycle", config: "lifecycle", now: "2025-06-01T00:00:00Z" },
+  { site: "lock-site", config: "default" },
+  // A lock that the site no longer matches: an undeclared move, and a reprint whose file is gone.
+  { site: "lock-site", config: "lock-moved" },
+];
+
+describe.each(CASES)("check and the build on $site ($config)", ({ site, config, now }) => {
+  it("report the same problems", async () => {
+    const configFile = `tests/fixtures/configs/${config}.json`;
+    const options = JSON.parse(readFileSync(configFile, "utf8"));
+    const built = await build(fixture(site), {
+      plugin: { ...options, ...(now ? { now: () => new Date(now) } : {}) },
+    }).then(
+      () => [],
+      (error: unknown) => {
+        if (!(error instanceof SyndicationError)) throw error;
+        return error.problems;
+      },
+    );
+    const run = cli(["check", fixture(site), "--config", configFile, "--format", "json", ...(now ? ["--now", now] : [])]);
+    expect(run.stderr).toBe("");
+    const checked = JSON.parse(run.stdout);
+    expect(checked.problems).toEqual(built);
+    expect(run.status).toBe(built.length > 0 ? 1 : 0);
+    if (site === "broken" || config === "lock-moved") expect(built.length).toBeGreaterThan(0);
+  });
+});

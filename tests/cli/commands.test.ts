@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import matter from "gray-matter";
+import { cli, fixture, ROOT } from "../helpers.js";
+
+const SEED = existsSync(join(ROOT, "..", "shared", "seed", "rferl-putin-talks.txt"))
+  ? join(ROOT, "..", "shared", "seed", "rferl-putin-talks.txt")
+  : join(ROOT, "tests", "fixtures", "rferl-putin-talks.txt");
+const DEMO_REPRINT = "src/reprints/putin-immediate-talks.md";
+const URL = "https://www.rferl.org/a/putin-immediate-talks-nato-security-guarantees/31609362.html";
+const TITLE = "Putin Reiterates Need For 'Immediate' Talks With NATO On Security Guarantees";
+const COPYRIGHT =
+  "Copyright (c) 2021 RFE/RL, Inc. Used with the permission of Radio Free Europe/Radio Liberty, 1201 Connecticut Ave NW, Ste 400, Washington DC 20036.";
+
+/** A copy of the demo site in a temporary folder, built with its own build script. */
+function demoCopy() {
+  const dir = mkdtempSync(join(tmpdir(), "syndication-import-"));
+  for (const entry of ["package.json", ".eleventy.ts", "syndication.config.json", "syndication.lock.json", "src", "_includes", "plugins"]) {
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  const build = () => {
+    const run = spawnSync("npm", ["run", "build"], { cwd: dir, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    return readFileSync(join(dir, "_site", "reprints", "2021", "12", "putin-immediate-talks", "index.html"), "utf8");
+  };
+  return { dir, build };
+}
+
+describe("import", () => {
+  it("turns the seed text into a reprint that builds to the same page as the demo's", () => {
+    const demo = demoCopy();
+    const original = demo.build();
+    const args = ["import", SEED, "--url", URL, "--title", TITLE, "--published", "2021-12-14", "--author", "RFE/RL"];
+    args.push("--source-url", "https://www.rferl.org/", "--copyright", COPYRIGHT, "--out", DEMO_REPRINT);
+    // The demo's own file is there: without --force nothing is overwritten.
+    const refused = cli(args, demo.dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${DEMO_REPRINT} already exists; give --force to overwrite it`);
+    expect(readFileSync(join(demo.dir, DEMO_REPRINT), "utf8")).toBe(readFileSync(join(ROOT, DEMO_REPRINT), "utf8"));
+
+    const run = cli([...args, "--force"], demo.dir);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(DEMO_REPRINT);
+    const written = matter(readFileSync(join(demo.dir, DEMO_REPRINT), "utf8"), {});
+    expect(written.data.syndication).toMatchObject({
+      source: "Radio Free Europe/Radio Liberty",
+      licence: "permission",
+      originalUrl: URL,
+    });
+    // The credit line is the plugin's to write: it is not in the body.
+    expect(written.content).not.toContain("originally published by");
+    expect(demo.build()).toBe(original);
+  });
+
+  it("refuses to write a reprint that would fail check, and says which flag is missing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-import-"));
+    const run = cli(["import", SEED, "--title", "T", "--out", join(dir, "x.md"), "--config", "tests/fixtures/configs/default.json"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("not written, since the reprint would not pass check:");
+    expect(run.stderr).toContain("syndication.originalUrl  is missing: give --url");
+    expect(existsSync(join(dir, "x.md"))).toBe(false);
+  });
+
+  it("reads a Creative Commons credit line, and asks for the licence when the line does not name one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-import-"));
+    const named = join(dir, "named.txt");
+    writeFileSync(named, "This article is republished from The Conversation under a CC BY-ND 4.0 license.\nFirst {{ paragraph }}.\n\nSecond.\n");
+    const run = cli(["import", named, "--url", "https://theconversation.com/x-1", "--out", join(dir, "named.md"), "--config", "tests/fixtures/configs/default.json"]);
+    expect(run.status).toBe(0);
+    const written = matter(readFileSync(join(dir, "named.md"), "utf8"), {});
+    expect(written.data.syndication).toEqual({ source: "The Conversation", originalUrl: "https://theconversation.com/x-1", licence: "CC-BY-ND-4.0" });
+    // Text that looks like a template tag stays text.
+    expect(written.data.templateEngineOverride).toBe("md");
+    expect(written.content.trim()).toBe("First {{ paragraph }}.\n\nSecond.");
+
+    const unnamed = join(dir, "unnamed.txt");
+    writeFileSync(unnamed, "This article is republished from The Conversation under a Creative Commons license. Read the original article.\nText.\n");
+    const refused = cli(["import", unnamed, "--url", "https://theconversation.com/x-2", "--out", join(dir, "unnamed.md"), "--config", "tests/fixtures/configs/default.json"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("syndication.licence  is missing: give --licence (the credit line names no particular Creative Commons licence)");
+  });
+});
+
+describe("report", () => {
+  const base = ["report", fixture("lifecycle"), "--config", "tests/fixtures/configs/lifecycle.json", "--now", "2025-06-01"];
+
+  it("prints one row per reprint as a table", () => {
+    const run = cli(base);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^FILE\s+SOURCE\s+LICENCE\s+ORIGINAL\s+STATUS\s+EXPIRES\s+ADDRESS$/);
+    expect(lines.slice(1).map((l) => l.split(/\s{2,}/))).toEqual([
+      ["tests/fixtures/lifecycle/reprints/expired.md", "Example Wire", "with permission", "2024-12-01", "expired", "2025-01-01", "/reprints/2024/12/expired/"],
+      ["tests/fixtures/lifecycle/reprints/live.md", "Example Wire", "with permission", "2024-01-01", "live", "2030-01-01", "/reprints/2024/01/live/"],
+      ["tests/fixtures/lifecycle/reprints/soon.md", "Example Wire", "with permission", "2025-05-01", "live", "2025-06-10", "/reprints/2025/05/soon/"],
+      ["tests/fixtures/lifecycle/reprints/thirty-days.md", "Thirty-Day Wire", "with permission", "2025-04-01", "expired", "2025-05-01", "/reprints/2025/04/thirty-days/"],
+      ["tests/fixtures/lifecycle/reprints/withdrawn.md", "Example Wire", "with permission", "2025-03-01", "withdrawn", "-", "/reprints/2025/03/withdrawn/"],
+    ]);
+  });
+
+  it("lists only the reprints that end soon with --expiring, as JSON or CSV", () => {
+    const json = cli([...base, "--expiring", "30d", "--format", "json"]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        file: "tests/fixtures/lifecycle/reprints/soon.md",
+        source: "Example Wire",
+        licence: "with permission",
+        published: "2025-05-01",
+        status: "live",
+        expires: "2025-06-10",
+        address: "/reprints/2025/05/soon/",
+      },
+    ]);
+    const csv = cli([...base, "--expiring", "P30D", "--format", "csv"]);
+    expect(csv.stdout).toBe(
+      "file,source,licence,published,status,expires,address\r\n" +
+        "tests/fixtures/lifecycle/reprints/soon.md,Example Wire,with permission,2025-05-01,live,2025-06-10,/reprints/2025/05/soon/\r\n",
+    );
+    expect(cli([...base, "--expiring", "1d", "--format", "json"]).stdout.trim()).toBe("[]");
+  });
+});
+
+describe("the command line", () => {
+  it("has --help on every command, exiting 0", () => {
+    for (const command of [[], ["check"], ["import"], ["report"]]) {
+      const run = cli([...command, "--help"]);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: eleventy-syndication/);
+    }
+  });
+
+  it("exits 2 on bad usage, saying what is wrong", () => {
+    expect(cli(["publish"]).status).toBe(2);
+    const format = cli(["check", "--format", "xml"]);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain("xml");
+    const missing = cli(["check", "no/such/folder", "--config", "tests/fixtures/configs/default.json"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("input folder no/such/folder does not exist");
+    expect(cli(["report", "--expiring", "soon"]).stderr).toContain('--expiring "soon" is not a length of time');
+    expect(cli(["import"]).status).toBe(2);
+  });
+
+  it("checks the demo with its config: fine, exit 0", () => {
+    const run = cli(["check"]);
+    expect(run.stdout.trim()).toBe("1 reprint checked: no problems.");
+    expect(run.status).toBe(0);
+  });
+
+  it("warns about reprints that end soon when checking", () => {
+    const run = cli(["check", fixture("lifecycle"), "--config", "tests/fixtures/configs/lifecycle.json", "--now", "2025-06-01"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("eleventy-plugin-syndication: tests/fixtures/lifecycle/reprints/soon.md may be shown until 10 June 2025 (10 days)");
+  });
+});
