@@ -4,7 +4,7 @@
  * Exit codes: 0 fine, 1 problems found, 2 bad usage.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import matter from "gray-matter";
 import { OptionsError, resolveOptions, type ResolvedOptions } from "./options.js";
@@ -147,8 +147,9 @@ program
       return;
     }
     mkdirSync(dirname(resolve(out)), { recursive: true });
-    writeFileSync(out, matter.stringify(body, front));
-    console.log(relative(".", out) || out);
+    // No folding of long lines: an address stays on one line, as editors expect to find it.
+    writeFileSync(out, matter.stringify(body, front, { lineWidth: -1 } as never));
+    console.log(out);
   });
 
 program

@@ -62,6 +62,16 @@ describe("the packed package, installed into sites outside the repository", () =
     expect(home(".syndication-banner").length + jsonLd(home).length).toBe(0);
   });
 
+  it("installs the eleventy-syndication command, which checks the site as its build does", () => {
+    const dir = join(work, "consumer-njk");
+    const run = spawnSync("npx", ["--no-install", "eleventy-syndication", "check"], { cwd: dir, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim()).toBe("1 reprint checked: no problems.");
+    expect(run.status).toBe(0);
+    const report = spawnSync("npx", ["--no-install", "eleventy-syndication", "report", "--format", "csv"], { cwd: dir, encoding: "utf8" });
+    expect(report.stdout).toContain("reprints/cc-sample.md,The Conversation,CC BY-ND 4.0,2025-04-02,live,,/reprints/2025/04/cc-sample/");
+  });
+
   it("builds a Liquid site with its own reprints folder and indexing mode", () => {
     const { run, site } = eleventy("consumer-liquid");
     expect(run.stderr).toBe("");
