@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import type { ResolvedOptions } from "./options.js";
 import type { FieldProblem, NormaliseResult } from "./validate.js";
-import { locateFields, type FieldLocations } from "./locate.js";
+import { locateFields, writtenDates, type FieldLocations } from "./locate.js";
 import { EMPTY_LOCK, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
 import { endOf } from "./dates.js";
 import type { Problem } from "./types.js";
@@ -28,6 +28,15 @@ export const displayPath = (inputPath: string) => inputPath.replace(/^\.\//, "")
 /** Is the page at this path inside the reprints folder? Compared as absolute paths. */
 export function inReprintsDir(inputPath: string, inputDir: string, options: ResolvedOptions): boolean {
   return resolve(inputPath).startsWith(resolve(inputDir, options.reprintsDir) + sep);
+}
+
+/** The dates of a reprint's front matter as written; empty if the file cannot be read. */
+export function readWrittenDates(inputPath: string): Map<string, string> {
+  try {
+    return writtenDates(readFileSync(inputPath, "utf8"));
+  } catch {
+    return new Map();
+  }
 }
 
 /** Positions and written values of a reprint's front matter; empty if the file cannot be read. */

@@ -14,7 +14,7 @@ import {
   expiringSoon,
   inReprintsDir,
   locate,
-  readLocations,
+  readWrittenDates,
   type PageState,
 } from "./checks.js";
 import type { Redirect } from "./lock.js";
@@ -155,7 +155,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // YAML turns 2021-13-45 into a valid (rolled-over) date; the text as written tells the truth.
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
-    const written = hasYamlDate ? readLocations(inputPath).written : undefined;
+    const written = hasYamlDate ? readWrittenDates(inputPath) : undefined;
     const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}) };
     const result = normalise(data.syndication, context, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
@@ -167,7 +167,13 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // The permanent address, unless the page or its folder's data gives a permalink.
     if (data.permalink === undefined) {
       const address = reprintPermalink(options.permalinkPrefix, reprint.published?.iso, data.page.fileSlug);
-      data.permalink = data.pagination ? (d: PageData) => paginated(address, d) : address;
+      if (data.pagination) {
+        data.permalink = (d: PageData) => paginated(address, d);
+      } else {
+        data.permalink = address;
+        // The address is final text: spare Eleventy compiling it as a template, once per page.
+        data.dynamicPermalink = false;
+      }
     }
 
     if (typeof content !== "string") return undefined;

@@ -1,5 +1,12 @@
-import matter from "gray-matter";
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Node } from "yaml";
+
+// gray-matter and yaml are loaded when a report needs them, not on every build.
+const require = createRequire(import.meta.url);
+const load = () => ({
+  matter: require("gray-matter") as typeof import("gray-matter"),
+  yaml: require("yaml") as typeof import("yaml"),
+});
 
 /** Where each `syndication` field stands in a file's front matter, and the text it was written as. */
 export interface FieldLocations {
@@ -19,6 +26,8 @@ export function locateFields(source: string): FieldLocations {
   const found = { lines, written };
   // gray-matter gives the front matter's text; it sits after the opening `---` line.
   // Options (even empty) keep gray-matter from caching: its cache returns copies without `matter`.
+  const { matter, yaml } = load();
+  const { isMap, isPair, isScalar, LineCounter, parseDocument } = yaml;
   const fm = matter(source, {});
   if (!fm.matter) return found;
   lines.set("", 1);
@@ -43,6 +52,21 @@ export function locateFields(source: string): FieldLocations {
       const range = isScalar(field.value) ? field.value.range : undefined;
       if (range) written.set(String(field.key.value), fm.matter.slice(range[0], range[1]));
     }
+  }
+  return found;
+}
+
+/**
+ * The dates of a `syndication` block exactly as written, found cheaply (no YAML parse): a line
+ * `  published: 2021-13-45` or `  expires: "2021-12-14"` inside the front matter. Used on every
+ * reprint with YAML dates, to catch dates YAML rolled over; the full parse is for error reports.
+ */
+export function writtenDates(source: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const end = source.indexOf("\n---", 3);
+  const front = source.startsWith("---") ? source.slice(0, end < 0 ? undefined : end) : "";
+  for (const match of front.matchAll(/^[ \t]+(published|expires):[ \t]*["']?(\d{4}-\d\d?-\d\d?(?:[Tt ][^\r\n#"']*)?)/gm)) {
+    found.set(match[1]!, match[2]!.trim());
   }
   return found;
 }

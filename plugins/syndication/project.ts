@@ -9,7 +9,7 @@ import { Merge } from "@11ty/eleventy-utils";
 import type { ResolvedOptions } from "./options.js";
 import { normalise } from "./validate.js";
 import { reprintPermalink } from "./permalink.js";
-import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, readLocations, type AddressedPage, type PageState } from "./checks.js";
+import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, readWrittenDates, type AddressedPage, type PageState } from "./checks.js";
 import { sortProblems } from "./report.js";
 import type { Problem } from "./types.js";
 
@@ -117,7 +117,7 @@ export function checkProject(inputDir: string, options: ResolvedOptions): Projec
     const title = typeof data.title === "string" ? data.title : undefined;
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
-    const written = hasYamlDate ? readLocations(inputPath).written : undefined;
+    const written = hasYamlDate ? readWrittenDates(inputPath) : undefined;
     const result = normalise(data.syndication, { title, lang: data.lang, ...(written ? { written } : {}) }, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
     const known = knownUrl(data);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatReport, SyndicationError } from "../../plugins/syndication/report.js";
-import { locateFields } from "../../plugins/syndication/locate.js";
+import { locateFields, writtenDates } from "../../plugins/syndication/locate.js";
 import { suggest } from "../../plugins/syndication/suggest.js";
 
 describe("the report", () => {
@@ -46,5 +46,14 @@ describe("suggest", () => {
   it("suggests only close matches", () => {
     expect(suggest("orignalUrl", ["source", "originalUrl"])).toBe("originalUrl");
     expect(suggest("colour", ["source", "originalUrl"])).toBeUndefined();
+  });
+});
+
+describe("writtenDates", () => {
+  it("finds the dates of the front matter as written, without parsing the YAML", () => {
+    const file = "---\ntitle: T\nsyndication:\n  published: 2021-13-45\n  expires: '2022-01-02'  # renewed\n---\npublished: 1999-01-01\n";
+    expect(Object.fromEntries(writtenDates(file))).toEqual({ published: "2021-13-45", expires: "2022-01-02" });
+    expect(writtenDates("---\nsyndication:\n  published: 2021-12-31T23:30:00-05:00\n---\n").get("published")).toBe("2021-12-31T23:30:00-05:00");
+    expect(writtenDates("no front matter").size).toBe(0);
   });
 });
