@@ -3,12 +3,16 @@
  * eleventy-syndication: check, import and report on reprints without building the site.
  * Exit codes: 0 fine, 1 problems found, 2 bad usage.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import matter from "gray-matter";
 import { OptionsError, resolveOptions, type ResolvedOptions } from "./options.js";
-import { checkProject, mergedData } from "./project.js";
+import { checkProject, DataFileError, fileSlug, mergedData, type ProjectLayout } from "./project.js";
+import { reprintPermalink } from "./permalink.js";
+import { originalKey } from "./lock.js";
+import { displayPath } from "./checks.js";
+import { parseDate } from "./dates.js";
 import { formatReport } from "./report.js";
 import { importText } from "./importer.js";
 import { normalise } from "./validate.js";
@@ -22,12 +26,13 @@ class UsageError extends Error {}
 interface Config {
   options: ResolvedOptions;
   input: string;
+  layout: ProjectLayout;
 }
 
 /** `syndication.config.json`: the plugin's options (JSON ones), and the site's input folder. */
 function loadConfig(path: string | undefined, now: string | undefined): Config {
   const file = path ?? (existsSync("syndication.config.json") ? "syndication.config.json" : undefined);
-  let json: SyndicationOptions & { input?: string } = {};
+  let json: SyndicationOptions & { input?: string } & ProjectLayout = {};
   if (file) {
     if (!existsSync(file)) throw new UsageError(`config file ${file} does not exist`);
     try {
@@ -35,15 +40,18 @@ function loadConfig(path: string | undefined, now: string | undefined): Config {
     } catch (error) {
       throw new UsageError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
     }
+    if (!json || typeof json !== "object" || Array.isArray(json)) throw new UsageError(`config file ${file} must hold an object of options`);
   }
-  const { input = ".", ...options } = json;
+  const { input = ".", includes, data, output, ...options } = json;
+  const layout: ProjectLayout = { ...(includes ? { includes } : {}), ...(data ? { data } : {}), ...(output ? { output } : {}) };
   let clock: Date | undefined;
   if (now !== undefined) {
-    clock = new Date(now);
-    if (Number.isNaN(clock.getTime())) throw new UsageError(`--now "${now}" is not a date; write it as 2025-06-01 or 2025-06-01T12:00:00Z`);
+    const parsed = parseDate(now);
+    if (!parsed.ok) throw new UsageError(`--now "${now}" is not a date; write it as 2025-06-01 or 2025-06-01T12:00:00Z`);
+    clock = parsed.date.toJSDate();
   }
   try {
-    return { input, options: resolveOptions({ ...options, ...(clock ? { now: () => clock } : {}) }) };
+    return { input, layout, options: resolveOptions({ ...options, ...(clock ? { now: () => clock } : {}) }) };
   } catch (error) {
     if (error instanceof OptionsError) throw new UsageError(`${file}: ${error.message.replace(/^eleventy-plugin-syndication: /, "")}`);
     throw error;
@@ -53,6 +61,7 @@ function loadConfig(path: string | undefined, now: string | undefined): Config {
 function inputDir(arg: string | undefined, config: Config): string {
   const dir = arg ?? config.input;
   if (!existsSync(dir)) throw new UsageError(`input folder ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file; give the site's input folder`);
   return dir;
 }
 
@@ -74,7 +83,7 @@ program
   .addOption(nowOption())
   .action((dir: string | undefined, flags: { config?: string; format: string; now?: string }) => {
     const config = loadConfig(flags.config, flags.now);
-    const result = checkProject(inputDir(dir, config), config.options);
+    const result = checkProject(inputDir(dir, config), config.options, config.layout);
     const reprints = result.state.size;
     if (flags.format === "json") {
       console.log(JSON.stringify({ reprints, problems: result.problems, warnings: result.warnings }, null, 2));
@@ -110,6 +119,9 @@ program
     const { credit, body } = importText(readFileSync(textFile, "utf8"));
     const name = textFile.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
     const out = (flags.out as string | undefined) ?? join(config.input, config.options.reprintsDir, `${name}.md`);
+    if (!resolve(out).startsWith(resolve(config.input) + sep) || !out.endsWith(".md")) {
+      throw new UsageError(`--out ${out} must be a .md file inside the site's input folder (${config.input}), where the build will find it`);
+    }
     if (existsSync(out) && !flags.force) {
       console.error(`${out} already exists; give --force to overwrite it, or --out for another file.`);
       process.exitCode = 1;
@@ -131,7 +143,23 @@ program
 
     // Check it as `check` would, with the data files that apply where it will be written.
     const merged = mergedData(out, config.input, front);
-    const { problems } = normalise(merged.syndication, { title: merged.title }, config.options);
+    const { problems, reprint } = normalise(merged.syndication, { title: merged.title }, config.options);
+    // And against the rest of the site: the same original twice, or two reprints at one address.
+    if (reprint) {
+      const site = checkProject(config.input, config.options, config.layout);
+      const address = typeof merged.permalink === "string" ? merged.permalink : reprintPermalink(config.options.permalinkPrefix, reprint.published?.iso, fileSlug(out));
+      const outPath = resolve(out);
+      for (const page of site.pages) {
+        if (resolve(page.inputPath) === outPath) continue;
+        const other = site.state.get(page.inputPath)?.result.originalUrl;
+        if (other !== undefined && originalKey(other) === originalKey(reprint.originalUrl)) {
+          problems.push({ field: "syndication.originalUrl", message: `is already reprinted by ${displayPath(page.inputPath)}`, fix: "reprint each original once" });
+        }
+        if (page.url === address) {
+          problems.push({ field: "permalink", message: `${address} is already the address of ${displayPath(page.inputPath)}`, fix: "choose another --out file name" });
+        }
+      }
+    }
     const hints: Record<string, string> = {
       "syndication.originalUrl": "--url",
       "syndication.source": "--source",
@@ -167,7 +195,7 @@ program
       within = parseWithin(flags.expiring);
       if (within === undefined) throw new UsageError(`--expiring "${flags.expiring}" is not a length of time; write 30d, 2w, 3m or P30D`);
     }
-    const result = checkProject(inputDir(dir, config), config.options);
+    const result = checkProject(inputDir(dir, config), config.options, config.layout);
     let rows = reportRows(result);
     if (within !== undefined) {
       const limit = config.options.now().getTime() + within;
@@ -185,10 +213,15 @@ try {
   if (error instanceof CommanderError) {
     // Help and version are not mistakes; anything else commander refuses is bad usage.
     process.exitCode = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof UsageError) {
+  } else if (error instanceof DataFileError) {
+    // A broken data file is a problem of the site: like a broken reprint, exit 1.
     console.error(`eleventy-syndication: ${error.message}`);
-    process.exitCode = 2;
+    process.exitCode = 1;
   } else {
-    throw error;
+    // Anything else (a path that is not what it should be, a file that cannot be written):
+    // one line that says what, never a stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`eleventy-syndication: ${message}`);
+    process.exitCode = 2;
   }
 }

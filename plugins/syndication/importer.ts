@@ -18,8 +18,12 @@ const CREDIT_LINES: Array<{ pattern: RegExp; licence?: string }> = [
   { pattern: /^This (?:article|story) was originally published by (.+?) and is reprinted with permission\.?$/i, licence: "permission" },
   // The Conversation: "This article is republished from The Conversation under a Creative Commons license."
   { pattern: /^This (?:article|story) (?:is|was) republished from (.+?) under (?:an? |the )?(.+?) licen[cs]e\.?(?:\s+Read the original article\.?)?$/i },
-  // ProPublica and others: "This story was originally published by ProPublica."
-  { pattern: /^This (?:article|story) (?:was )?(?:originally|first) (?:published|appeared) (?:by|on|in) (.+?)\.?$/i },
+  // ProPublica and others: "This story was originally published by ProPublica.", perhaps with
+  // "and is republished under a ... licence", or "Read the original article." after it.
+  {
+    pattern:
+      /^This (?:article|story) (?:was )?(?:originally|first) (?:published|appeared) (?:by|on|in) (.+?)(?:,? and (?:is|was) (?:re)?published under (?:an? |the )?(.+?) licen[cs]e)?\.?(?:\s+Read the original(?: article)?\.?)?$/i,
+  },
 ];
 
 /** Words of a licence name, for matching "CC BY-ND 4.0" or a full name against the SPDX list. */
@@ -66,8 +70,10 @@ export function paragraphs(text: string): string[] {
 /** Keep a paragraph from reading as Markdown syntax it is not: a heading, list, quote or HTML. */
 export function escapeMarkdown(paragraph: string): string {
   return paragraph
-    .replace(/[\\`*_<>[\]]/g, (ch) => `\\${ch}`)
-    .replace(/^(#{1,6}\s|[-+]\s|=+$|\d+[.)]\s)/, (m) => `\\${m}`);
+    .replace(/[\\`*_<>[\]~&]/g, (ch) => `\\${ch}`)
+    .replace(/^(#{1,6})(\s|$)/, "\\$1$2")
+    .replace(/^([-+=])/, "\\$1")
+    .replace(/^(\d+)([.)])(\s|$)/, "$1\\$2$3");
 }
 
 export interface ImportedText {

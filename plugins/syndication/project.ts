@@ -5,18 +5,64 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import matter from "gray-matter";
+import yaml from "js-yaml";
 import { Merge } from "@11ty/eleventy-utils";
 import type { ResolvedOptions } from "./options.js";
 import { normalise } from "./validate.js";
+import { writtenDates } from "./locate.js";
 import { reprintPermalink } from "./permalink.js";
-import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, readWrittenDates, type AddressedPage, type PageState } from "./checks.js";
+import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, type AddressedPage, type PageState } from "./checks.js";
 import { sortProblems } from "./report.js";
 import type { Problem } from "./types.js";
 
-/** Template formats whose front matter the command can read. */
-const FORMATS = new Set([".md", ".markdown", ".html", ".njk", ".liquid"]);
-/** Folders Eleventy does not build pages from, by convention or by default. */
-const SKIP = new Set(["node_modules", "_site", "_includes", "_layouts", "_data"]);
+/** Eleventy's default template formats whose front matter the command can read. */
+const FORMATS = new Set([".md", ".html", ".njk", ".liquid"]);
+/** JavaScript templates: Eleventy builds them, the command does not run them. */
+const SCRIPTS = /\.11ty\.(js|cjs|mjs)$/i;
+
+/** Where the site keeps what is not a page, and what to leave out: as the Eleventy config says. */
+export interface ProjectLayout {
+  /** The includes folder, relative to the input folder (Eleventy's `dir.includes`). Default `_includes`. */
+  includes?: string;
+  /** The data folder, relative to the input folder. Default `_data`. */
+  data?: string;
+  /** The output folder, relative to the project root. Default `_site`. */
+  output?: string;
+}
+
+/** A line of .eleventyignore or .gitignore as a test on a path relative to the project root. */
+function ignoreRule(line: string, base: string): ((path: string) => boolean) | undefined {
+  const text = line.trim();
+  if (text === "" || text.startsWith("#") || text.startsWith("!")) return undefined;
+  let pattern = text.replace(/^\.\//, "").replace(/\/$/, "");
+  const anchored = pattern.includes("/");
+  pattern = pattern.replace(/^\//, "");
+  const glob = pattern
+    .split("/")
+    .map((part) => (part === "**" ? ".*" : part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")))
+    .join("/");
+  const prefix = base === "" ? "" : `${base.replace(/\\/g, "/")}/`;
+  const re = new RegExp(`^${anchored ? prefix : `(?:${prefix})?(?:.*/)?`}${glob}(?:/.*)?$`);
+  return (path: string) => re.test(path);
+}
+
+/** The ignore rules Eleventy applies: .eleventyignore (project root and input folder) and .gitignore. */
+function ignoreRules(inputDir: string): Array<(path: string) => boolean> {
+  const rules: Array<(path: string) => boolean> = [];
+  const input = relative(process.cwd(), resolve(inputDir)).split(sep).join("/");
+  for (const [file, base] of [
+    [".gitignore", ""],
+    [".eleventyignore", ""],
+    [join(inputDir, ".eleventyignore"), input],
+  ] as const) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+      const rule = ignoreRule(line, base);
+      if (rule) rules.push(rule);
+    }
+  }
+  return rules;
+}
 
 /** One page of the site as `check` sees it. */
 export interface ProjectPage {
@@ -27,20 +73,40 @@ export interface ProjectPage {
   url?: string | false;
 }
 
-function walk(dir: string, found: string[]): void {
+function walk(dir: string, skip: (full: string) => boolean, found: string[], scripts: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith(".")) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP.has(entry.name)) walk(full, found);
-    } else if (FORMATS.has(extname(entry.name).toLowerCase())) {
-      found.push(full);
-    }
+    if (entry.name.startsWith(".") || skip(full)) continue;
+    if (entry.isDirectory()) walk(full, skip, found, scripts);
+    else if (FORMATS.has(extname(entry.name))) found.push(full);
+    else if (SCRIPTS.test(entry.name)) scripts.push(full);
   }
 }
 
+/** A data file that cannot be read is a problem of the site, not of the command. */
+export class DataFileError extends Error {}
+
+/** Data files and their existence, read once per run: every page of a folder shares them. */
+const jsonCache = new Map<string, Record<string, unknown>>();
+const existsCache = new Map<string, boolean>();
+const exists = (path: string) => {
+  let found = existsCache.get(path);
+  if (found === undefined) existsCache.set(path, (found = existsSync(path)));
+  return found;
+};
+
 function readJson(path: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  let data = jsonCache.get(path);
+  if (data === undefined) {
+    try {
+      data = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+    } catch (error) {
+      throw new DataFileError(`${relative(".", path)} is not valid JSON: ${(error as Error).message}`);
+    }
+    jsonCache.set(path, data);
+  }
+  // Merge copies what it takes, so the cached object is never changed.
+  return data;
 }
 
 /**
@@ -55,7 +121,7 @@ export function dataFilesFor(file: string, inputDir: string): string[] {
   for (let dir = dirname(resolve(file)); dir.startsWith(root + sep); dir = dirname(dir)) dirs.unshift(dir);
   for (const dir of dirs) bases.push(join(dir, basename(dir)));
   bases.push(join(dirname(resolve(file)), basename(file, extname(file))));
-  return bases.flatMap((base) => [`${base}.json`, `${base}.11tydata.json`]).filter((path) => existsSync(path));
+  return bases.flatMap((base) => [`${base}.json`, `${base}.11tydata.json`]).filter(exists);
 }
 
 /** A page's data as Eleventy merges it: data files from the input folder down, then front matter. */
@@ -63,11 +129,27 @@ export function mergedData(file: string, inputDir: string, front: Record<string,
   return Merge({}, ...dataFilesFor(file, inputDir).map(readJson), front) as Record<string, unknown>;
 }
 
-/** Eleventy's `page.fileSlug`: the file name without extension, or the folder's name for an index. */
-function fileSlug(file: string): string {
-  const name = basename(file, extname(file));
+/**
+ * Eleventy's `page.fileSlug`: the file name without extension or a leading `YYYY-MM-DD-` date,
+ * or the folder's name for an index.
+ */
+export function fileSlug(file: string): string {
+  const name = basename(file, extname(file)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
   return name === "index" ? basename(dirname(file)) : name;
 }
+
+/** Front matter as Eleventy reads it: YAML with js-yaml 4; JavaScript front matter is never run. */
+class ScriptFrontMatter extends Error {}
+const ENGINES = {
+  yaml: (text: string) => (yaml.load(text) ?? {}) as object,
+  js: () => {
+    throw new ScriptFrontMatter();
+  },
+  javascript: () => {
+    throw new ScriptFrontMatter();
+  },
+};
+export const readFrontMatter = (source: string) => matter(source, { engines: ENGINES } as never);
 
 /** The address Eleventy will give a page, where it is plain text (not a template or a function). */
 function knownUrl(data: Record<string, unknown>): string | false | undefined {
@@ -83,28 +165,56 @@ export interface ProjectCheck {
   state: Map<string, PageState>;
   problems: Problem[];
   warnings: string[];
+  /** Files whose front matter could not be read, by input path. */
+  unreadable: Map<string, Problem>;
 }
 
 /** Read every page under the input folder and check its reprints as a build would. */
-export function checkProject(inputDir: string, options: ResolvedOptions): ProjectCheck {
+export function checkProject(inputDir: string, options: ResolvedOptions, layout: ProjectLayout = {}): ProjectCheck {
+  const root = resolve(inputDir);
+  const skipped = new Set([
+    resolve(root, layout.includes ?? "_includes"),
+    resolve(root, layout.data ?? "_data"),
+    resolve(layout.output ?? "_site"),
+    resolve("node_modules"),
+  ]);
+  const rules = ignoreRules(inputDir);
+  const skip = (full: string) => {
+    if (skipped.has(resolve(full))) return true;
+    const path = relative(process.cwd(), resolve(full)).split(sep).join("/");
+    return rules.some((rule) => rule(path));
+  };
   const files: string[] = [];
-  walk(inputDir, files);
+  const scripts: string[] = [];
+  walk(inputDir, skip, files, scripts);
   files.sort();
+  const warnings: string[] = [];
+  for (const script of scripts.sort()) {
+    const path = `./${relative(process.cwd(), script).split(sep).join("/")}`;
+    if (inReprintsDir(path, inputDir, options)) warnings.push(`${displayPath(path)} is a JavaScript template: not checked (the build checks it)`);
+  }
   const pages: ProjectPage[] = [];
   const state = new Map<string, PageState>();
   const unreadable = new Map<string, Problem>();
   for (const file of files) {
     const inputPath = `./${relative(process.cwd(), file).split(sep).join("/")}`;
     let front: Record<string, unknown>;
+    let source: string;
     try {
-      front = matter(readFileSync(file, "utf8"), {}).data as Record<string, unknown>;
+      source = readFileSync(file, "utf8");
+      front = readFrontMatter(source).data as Record<string, unknown>;
     } catch (error) {
+      if (error instanceof ScriptFrontMatter) {
+        if (inReprintsDir(inputPath, inputDir, options)) warnings.push(`${displayPath(inputPath)} has JavaScript front matter: not checked (the build checks it)`);
+        continue;
+      }
       const mark = (error as { mark?: { line?: number } }).mark;
+      const reason = ((error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0])!;
       unreadable.set(inputPath, {
         file: displayPath(inputPath),
         ...(mark?.line !== undefined ? { line: mark.line + 2 } : {}),
         field: "front matter",
-        message: `cannot be read: ${(error as Error).message.split("\n")[0]}`,
+        message: `cannot be read: ${reason}`,
         fix: "correct the YAML between the --- lines",
       });
       continue;
@@ -117,10 +227,12 @@ export function checkProject(inputDir: string, options: ResolvedOptions): Projec
     const title = typeof data.title === "string" ? data.title : undefined;
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
-    const written = hasYamlDate ? readWrittenDates(inputPath) : undefined;
+    const written = hasYamlDate ? writtenDates(source) : undefined;
     const result = normalise(data.syndication, { title, lang: data.lang, ...(written ? { written } : {}) }, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
     const known = knownUrl(data);
+    // Pages left out of collections are out of the build's sight for addresses and the lock.
+    if (data.eleventyExcludeFromCollections) continue;
     if (known !== undefined) page.url = known;
     else if (data.permalink === undefined && !data.pagination && result.reprint) {
       page.url = reprintPermalink(options.permalinkPrefix, result.reprint.published?.iso, fileSlug(file));
@@ -134,5 +246,5 @@ export function checkProject(inputDir: string, options: ResolvedOptions): Projec
     for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
   }
   const problems = sortProblems([...unreadable.values(), ...locate(found)]);
-  return { pages, state, problems, warnings: expiringSoon(state, options) };
+  return { pages, state, problems, warnings: [...warnings, ...expiringSoon(state, options)], unreadable };
 }

@@ -16,7 +16,9 @@ export interface ReportRow {
 /** One row per reprint, in file order; a reprint with problems shows as "invalid". */
 export function reportRows(check: ProjectCheck): ReportRow[] {
   const urls = new Map(check.pages.map((p) => [p.inputPath, p.url]));
-  return [...check.state.entries()].map(([inputPath, { result }]) => {
+  // A reprint with any problem, its own or shared with another file, is "invalid".
+  const broken = new Set(check.problems.map((p) => p.file));
+  const rows = [...check.state.entries()].map(([inputPath, { result }]): ReportRow => {
     const r = result.reprint;
     const url = urls.get(inputPath);
     return {
@@ -24,11 +26,15 @@ export function reportRows(check: ProjectCheck): ReportRow[] {
       source: r?.source.name ?? "",
       licence: r?.licence.label ?? "",
       published: r?.published?.iso ?? "",
-      status: r?.status ?? "invalid",
+      status: r && !broken.has(displayPath(inputPath)) ? r.status : "invalid",
       expires: r?.expires?.iso ?? "",
       address: typeof url === "string" ? url : url === false ? "(no page)" : "",
     };
   });
+  for (const problem of check.unreadable.values()) {
+    rows.push({ file: problem.file, source: "", licence: "", published: "", status: "invalid", expires: "", address: "" });
+  }
+  return rows.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 const COLUMNS: Array<[keyof ReportRow, string]> = [
@@ -61,5 +67,6 @@ export function parseWithin(text: string): number | undefined {
   const duration = short
     ? Duration.fromObject({ [{ d: "days", w: "weeks", m: "months", y: "years" }[short[2]!.toLowerCase() as "d"]]: Number(short[1]) })
     : Duration.fromISO(text.trim());
-  return duration.isValid ? duration.as("milliseconds") : undefined;
+  const ms = duration.isValid ? duration.as("milliseconds") : NaN;
+  return ms > 0 ? ms : undefined;
 }

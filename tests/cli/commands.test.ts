@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import matter from "gray-matter";
 import { cli, fixture, ROOT } from "../helpers.js";
 
@@ -57,30 +57,36 @@ describe("import", () => {
     expect(demo.build()).toBe(original);
   });
 
-  it("refuses to write a reprint that would fail check, and says which flag is missing", () => {
+  /** An empty site in a temporary folder, the command run there. */
+  const emptySite = () => {
     const dir = mkdtempSync(join(tmpdir(), "syndication-import-"));
-    const run = cli(["import", SEED, "--title", "T", "--out", join(dir, "x.md"), "--config", "tests/fixtures/configs/default.json"]);
+    writeFileSync(join(dir, "syndication.config.json"), '{ "lockFile": false }');
+    return { dir, run: (args: string[]) => cli(args, dir) };
+  };
+
+  it("refuses to write a reprint that would fail check, and says which flag is missing", () => {
+    const site = emptySite();
+    const run = site.run(["import", SEED, "--title", "T", "--out", "x.md"]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("not written, since the reprint would not pass check:");
     expect(run.stderr).toContain("syndication.originalUrl  is missing: give --url");
-    expect(existsSync(join(dir, "x.md"))).toBe(false);
+    expect(existsSync(join(site.dir, "x.md"))).toBe(false);
   });
 
   it("reads a Creative Commons credit line, and asks for the licence when the line does not name one", () => {
-    const dir = mkdtempSync(join(tmpdir(), "syndication-import-"));
-    const named = join(dir, "named.txt");
-    writeFileSync(named, "This article is republished from The Conversation under a CC BY-ND 4.0 license.\nFirst {{ paragraph }}.\n\nSecond.\n");
-    const run = cli(["import", named, "--url", "https://theconversation.com/x-1", "--out", join(dir, "named.md"), "--config", "tests/fixtures/configs/default.json"]);
+    const site = emptySite();
+    writeFileSync(join(site.dir, "named.txt"), "This article is republished from The Conversation under a CC BY-ND 4.0 license.\nFirst {{ paragraph }}.\n\nSecond.\n");
+    const run = site.run(["import", "named.txt", "--url", "https://theconversation.com/x-1", "--out", "named.md"]);
+    expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const written = matter(readFileSync(join(dir, "named.md"), "utf8"), {});
+    const written = matter(readFileSync(join(site.dir, "named.md"), "utf8"), {});
     expect(written.data.syndication).toEqual({ source: "The Conversation", originalUrl: "https://theconversation.com/x-1", licence: "CC-BY-ND-4.0" });
     // Text that looks like a template tag stays text.
     expect(written.data.templateEngineOverride).toBe("md");
     expect(written.content.trim()).toBe("First {{ paragraph }}.\n\nSecond.");
 
-    const unnamed = join(dir, "unnamed.txt");
-    writeFileSync(unnamed, "This article is republished from The Conversation under a Creative Commons license. Read the original article.\nText.\n");
-    const refused = cli(["import", unnamed, "--url", "https://theconversation.com/x-2", "--out", join(dir, "unnamed.md"), "--config", "tests/fixtures/configs/default.json"]);
+    writeFileSync(join(site.dir, "unnamed.txt"), "This article is republished from The Conversation under a Creative Commons license. Read the original article.\nText.\n");
+    const refused = site.run(["import", "unnamed.txt", "--url", "https://theconversation.com/x-2", "--out", "unnamed.md"]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("syndication.licence  is missing: give --licence (the credit line names no particular Creative Commons licence)");
   });
@@ -156,5 +162,63 @@ describe("the command line", () => {
     const run = cli(["check", fixture("lifecycle"), "--config", "tests/fixtures/configs/lifecycle.json", "--now", "2025-06-01"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("eleventy-plugin-syndication: tests/fixtures/lifecycle/reprints/soon.md may be shown until 10 June 2025 (10 days)");
+  });
+});
+
+describe("the command line on a site with surprises", () => {
+  /** A throwaway site with the given files, and the command run in it. */
+  const siteWith = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-cli-"));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return { dir, run: (args: string[]) => cli(args, dir) };
+  };
+  const reprint = (url: string) => `---\ntitle: T\nsyndication:\n  source: Example Wire\n  originalUrl: ${url}\n  licence: permission\n---\nText.\n`;
+
+  it("never runs JavaScript front matter", () => {
+    const site = siteWith({
+      "syndication.config.json": '{ "lockFile": false }',
+      "reprints/script.md": '---js\n{ title: (require("fs").writeFileSync("ran.txt", "ran"), "T") }\n---\nText.\n',
+    });
+    const run = site.run(["check"]);
+    expect(run.stdout).toContain("reprints/script.md has JavaScript front matter: not checked (the build checks it)");
+    expect(existsSync(join(site.dir, "ran.txt"))).toBe(false);
+  });
+
+  it("says a broken data file is a problem of the site (exit 1), a file given as the folder is bad usage (exit 2)", () => {
+    const site = siteWith({ "syndication.config.json": "{}", "reprints/reprints.11tydata.json": "{ bad", "reprints/a.md": reprint("https://w.example/a") });
+    const broken = site.run(["check"]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr.trim()).toMatch(/^eleventy-syndication: reprints\/reprints\.11tydata\.json is not valid JSON: /);
+    const file = site.run(["check", "reprints/a.md"]);
+    expect(file.status).toBe(2);
+    expect(file.stderr.trim()).toBe("eleventy-syndication: reprints/a.md is a file; give the site's input folder");
+    writeFileSync(join(site.dir, "null.json"), "null");
+    expect(site.run(["check", "-c", "null.json"]).stderr.trim()).toBe("eleventy-syndication: config file null.json must hold an object of options");
+    for (const run of [broken, file]) expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("refuses to import a second reprint of one original, or to write outside the site", () => {
+    const site = siteWith({ "syndication.config.json": '{ "lockFile": false }', "reprints/a.md": reprint("https://w.example/a"), "text.txt": "This story was originally published by Example Wire.\nText.\n" });
+    const again = site.run(["import", "text.txt", "--url", "https://W.example/a#x", "--licence", "permission", "--out", "reprints/b.md"]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("syndication.originalUrl  is already reprinted by reprints/a.md");
+    expect(existsSync(join(site.dir, "reprints", "b.md"))).toBe(false);
+    const outside = site.run(["import", "text.txt", "--url", "https://w.example/c", "--licence", "permission", "--out", "../c.md"]);
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toContain("--out ../c.md must be a .md file inside the site's input folder (.)");
+  });
+
+  it("lists a reprint whose front matter cannot be read as invalid, and refuses a negative window", () => {
+    const site = siteWith({
+      "syndication.config.json": '{ "lockFile": false }',
+      "reprints/a.md": reprint("https://w.example/a"),
+      "reprints/b.md": "---\ntitle: [unclosed\n---\nText.\n",
+    });
+    const rows = JSON.parse(site.run(["report", "--format", "json"]).stdout);
+    expect(rows.map((r: { file: string; status: string }) => `${r.file} ${r.status}`)).toEqual(["reprints/a.md live", "reprints/b.md invalid"]);
+    expect(site.run(["report", "--expiring", "P-30D"]).status).toBe(2);
   });
 });
