@@ -17,5 +17,5 @@ export function escapeHtml(value: string): string {
 
 /** JSON that is safe inside <script>: no "<", ">", "&" or line separators survive as themselves. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

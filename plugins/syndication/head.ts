@@ -14,6 +14,7 @@ export interface HeadPlan {
 /** A link or meta start tag, with the line break after it (dropped with the tag when it is removed). */
 const TAG = /<(link|meta)\b(?:[^>"']|"[^"]*"|'[^']*')*>(\r?\n)?/gi;
 const ATTR = /([^\s="'<>\/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const RELEVANT = /canonical|og:url|robots/i;
 const HEAD_OPEN = /<head(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/i;
 const HEAD_CLOSE = /<\/head\s*>/i;
 const BODY_OPEN = /<body[\s>]/i;
@@ -49,6 +50,8 @@ export function headTags(plan: HeadPlan): string {
 /** Rewrite the existing canonical, og:url and robots tags in a head's markup. */
 function rewriteTags(head: string, plan: HeadPlan): string {
   return head.replace(TAG, (whole, name: string, newline: string | undefined) => {
+    // Most tags of a head are none of these: leave them without reading their attributes.
+    if (!RELEVANT.test(whole)) return whole;
     const tag = newline ? whole.slice(0, -newline.length) : whole;
     const attrs = attributes(tag);
     if (name.toLowerCase() === "link") return hasToken(attrs.get("rel"), "canonical") ? "" : whole;

@@ -219,12 +219,15 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     return live(api);
   });
 
-  // The same reprints oldest first: Eleventy's order for collections, which the official RSS
-  // plugin expects (it reverses the collection to put the newest entry first).
-  eleventyConfig.addCollection(`${options.collectionName}OldestFirst`, (api) => {
-    check(api);
-    return live(api).reverse();
-  });
+  // The same reprints oldest first, when asked for: Eleventy's order for collections, which the
+  // official RSS plugin expects (it reverses what it is given). Opt-in, because Eleventy's cost
+  // for every collection grows with the square of the site's size.
+  if (options.oldestFirstCollection) {
+    eleventyConfig.addCollection(options.oldestFirstCollection, (api) => {
+      check(api);
+      return live(api).reverse();
+    });
+  }
 
   // Old addresses of moved reprints, each answered by a small redirect page (any static host).
   eleventyConfig.addCollection("syndicationRedirects", (api) => check(api).redirects);

@@ -30,6 +30,7 @@ export interface ResolvedOptions {
   lockFile: string | false;
   updateLockInCI: boolean;
   expiryWarningDays: number;
+  oldestFirstCollection: string | false;
 }
 
 export const INDEXING_MODES: readonly IndexingMode[] = ["canonical", "noindex", "both"];
@@ -147,5 +148,9 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     lockFile: options.lockFile === false ? false : text("lockFile", options.lockFile, "syndication.lock.json"),
     updateLockInCI: flag("updateLockInCI", options.updateLockInCI, false),
     expiryWarningDays: days(options.expiryWarningDays),
+    oldestFirstCollection:
+      options.oldestFirstCollection === undefined || options.oldestFirstCollection === false
+        ? false
+        : text("oldestFirstCollection", options.oldestFirstCollection, "syndicatedOldestFirst"),
   };
 }

@@ -73,6 +73,8 @@ export interface SyndicationOptions {
   updateLockInCI?: boolean;
   /** Warn about reprints whose right to be shown ends within this many days. Default `14`. */
   expiryWarningDays?: number;
+  /** Also publish the live reprints oldest first under this collection name (for the RSS plugin). Default: none. */
+  oldestFirstCollection?: string | false;
 }
 
 /** A licence after validation. */

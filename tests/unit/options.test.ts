@@ -21,6 +21,7 @@ describe("options", () => {
       lockFile: "syndication.lock.json",
       updateLockInCI: false,
       expiryWarningDays: 14,
+      oldestFirstCollection: false,
     });
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(60_000);
   });
