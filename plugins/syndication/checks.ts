@@ -27,8 +27,12 @@ export const displayPath = (inputPath: string) => inputPath.replace(/^\.\//, "")
 
 /** Is the page at this path inside the reprints folder? Compared as absolute paths. */
 export function inReprintsDir(inputPath: string, inputDir: string, options: ResolvedOptions): boolean {
-  return resolve(inputPath).startsWith(resolve(inputDir, options.reprintsDir) + sep);
+  const key = `${inputDir}\u0000${options.reprintsDir}`;
+  let folder = reprintFolders.get(key);
+  if (folder === undefined) reprintFolders.set(key, (folder = resolve(inputDir, options.reprintsDir) + sep));
+  return resolve(inputPath).startsWith(folder);
 }
+const reprintFolders = new Map<string, string>();
 
 /** The dates of a reprint's front matter as written; empty if the file cannot be read. */
 export function readWrittenDates(inputPath: string): Map<string, string> {

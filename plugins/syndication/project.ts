@@ -88,11 +88,20 @@ export class DataFileError extends Error {}
 
 /** Data files and their existence, read once per run: every page of a folder shares them. */
 const jsonCache = new Map<string, Record<string, unknown>>();
-const existsCache = new Map<string, boolean>();
+/** The names in each folder, listed once: a data file's existence is then a lookup, not a call. */
+const listings = new Map<string, Set<string>>();
 const exists = (path: string) => {
-  let found = existsCache.get(path);
-  if (found === undefined) existsCache.set(path, (found = existsSync(path)));
-  return found;
+  const dir = dirname(path);
+  let names = listings.get(dir);
+  if (names === undefined) {
+    try {
+      names = new Set(readdirSync(dir));
+    } catch {
+      names = new Set();
+    }
+    listings.set(dir, names);
+  }
+  return names.has(basename(path));
 };
 
 function readJson(path: string): Record<string, unknown> {
@@ -180,8 +189,10 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
   ]);
   const rules = ignoreRules(inputDir);
   const skip = (full: string) => {
-    if (skipped.has(resolve(full))) return true;
-    const path = relative(process.cwd(), resolve(full)).split(sep).join("/");
+    const absolute = resolve(full);
+    if (skipped.has(absolute)) return true;
+    if (rules.length === 0) return false;
+    const path = relative(process.cwd(), absolute).split(sep).join("/");
     return rules.some((rule) => rule(path));
   };
   const files: string[] = [];
@@ -228,7 +239,7 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
     const written = hasYamlDate ? writtenDates(source) : undefined;
-    const result = normalise(data.syndication, { title, lang: data.lang, ...(written ? { written } : {}) }, options);
+    const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written ? { written } : {}) }, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
     const known = knownUrl(data);
     // Pages left out of collections are out of the build's sight for addresses and the lock.

@@ -21,6 +21,8 @@ export interface PageContext {
   lang?: unknown;
   /** Fields' values as written in the file, where known: catches dates YAML rolled over. */
   written?: Map<string, string>;
+  /** `false` when only the checks are wanted (the command): the banner and notice are not written. */
+  render?: boolean;
 }
 
 const nonEmpty = z.string().trim().min(1);
@@ -322,9 +324,10 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     ...(published ? { published: published.date.formatted } : {}),
     ...(copyright !== undefined ? { copyright } : {}),
   };
-  const banner = renderBanner(chooseWording(options, page.lang, wordingKey(licence.kind)), parts);
+  const render = page.render !== false;
+  const banner = render ? renderBanner(chooseWording(options, page.lang, wordingKey(licence.kind)), parts) : { html: "", text: "" };
   const tombstone =
-    status === "live" ? undefined : renderTombstone(chooseWording(options, page.lang, "tombstone"), parts, withdrawal?.note);
+    status === "live" || !render ? undefined : renderTombstone(chooseWording(options, page.lang, "tombstone"), parts, withdrawal?.note);
   const reprint: Reprint = {
     source,
     originalUrl,
