@@ -81,27 +81,38 @@ function print(eleventyConfig: EleventyConfigLike, text: string, type: "error" |
 const BANNER_CLASS = 'class="syndication-banner"';
 const TOMBSTONE_CLASS = 'class="syndication-tombstone"';
 
-/** A reprint page went out without its credit (or, once it ended, without its notice): say so. */
-function warnNoBanner(eleventyConfig: EleventyConfigLike, inputPath: string, options: ResolvedOptions, ended = false): void {
-  if (ended) {
-    print(
-      eleventyConfig,
-      `eleventy-plugin-syndication: ${displayPath(inputPath)} is expired or withdrawn, but its template's content ` +
-        `does not reach the page, so the article may still show. Put {{ ${options.dataKey}.tombstone.html | safe }} ` +
-        `in its template in place of the article.`,
-      "warn",
-    );
-    return;
-  }
+/** Reprint pages that went out without their credit (or, once ended, without their notice). */
+interface Missing {
+  banner: string[];
+  tombstone: string[];
+}
+
+/** Say which pages lack the banner or notice, and how to place it: a line a page, or a summary. */
+function warnMissing(eleventyConfig: EleventyConfigLike, missing: Missing, options: ResolvedOptions): void {
+  const say = (files: string[], what: (file: string) => string, summary: string) => {
+    if (files.length <= 5) {
+      for (const file of files) print(eleventyConfig, `eleventy-plugin-syndication: ${what(file)}`, "warn");
+    } else {
+      const shown = files.slice(0, 5).map(displayPath).join(", ");
+      print(eleventyConfig, `eleventy-plugin-syndication: ${files.length} ${summary} (${shown}, and ${files.length - 5} more)`, "warn");
+    }
+  };
   const why =
     options.bannerPosition === "none"
       ? "bannerPosition is \"none\" and the page has no {% syndicationBanner %}"
       : "the template's content does not reach the page (a .11ty.js template, or Nunjucks {% extends %})";
-  print(
-    eleventyConfig,
-    `eleventy-plugin-syndication: ${displayPath(inputPath)} has no attribution banner: ${why}. ` +
-      `Put {% syndicationBanner %} (or {{ ${options.dataKey}.banner.html | safe }}) where the credit belongs.`,
-    "warn",
+  const fix = `Put {% syndicationBanner %} (or {{ ${options.dataKey}.banner.html | safe }}) where the credit belongs.`;
+  say(
+    missing.banner,
+    (file) => `${displayPath(file)} has no attribution banner: ${why}. ${fix}`,
+    `reprint pages have no attribution banner: ${why}. ${fix}`,
+  );
+  const ended = `Put {{ ${options.dataKey}.tombstone.html | safe }} in its template in place of the article.`;
+  say(
+    missing.tombstone,
+    (file) =>
+      `${displayPath(file)} is expired or withdrawn, but its template's content does not reach the page, so the article may still show. ${ended}`,
+    `expired or withdrawn reprint pages may still show the article: their templates' content does not reach the page. ${ended}`,
   );
 }
 
@@ -140,9 +151,11 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
 
   // A rebuild in --serve/--watch starts from nothing, so a deleted reprint leaves no trace.
+  let missing: Missing = { banner: [], tombstone: [] };
   eleventyConfig.on("eleventy.before", () => {
     state.clear();
     checked = undefined;
+    missing = { banner: [], tombstone: [] };
   });
 
   // Validate each reprint as Eleventy reads it, then give it its data, its address and its banner.
@@ -247,6 +260,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const writes = (outputMode === undefined || outputMode === "fs") && !process.argv.includes("--dryrun");
     if (options.lockFile && pendingLock !== undefined && writes) writeFileSync(resolve(options.lockFile), pendingLock);
     pendingLock = undefined;
+    warnMissing(eleventyConfig, missing, options);
   });
 
   // For sitemaps: a reprint's canonical is the original (or it says noindex), so a sitemap
@@ -264,9 +278,9 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // document: that content has no head to fix, and must not gain one.
     if (this.baseHref !== undefined && !isDocument(content)) return content;
     if (reprint.tombstone) {
-      if (!content.includes(TOMBSTONE_CLASS)) warnNoBanner(eleventyConfig, this.page.inputPath, options, true);
+      if (!content.includes(TOMBSTONE_CLASS)) missing.tombstone.push(this.page.inputPath);
     } else if (!content.includes(BANNER_CLASS)) {
-      warnNoBanner(eleventyConfig, this.page.inputPath, options);
+      missing.banner.push(this.page.inputPath);
     }
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,

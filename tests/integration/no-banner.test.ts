@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { eleventyCli } from "../helpers.js";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eleventyCli, ROOT } from "../helpers.js";
 
 // Templates whose content cannot carry the banner: the build says so, file by file.
 describe("reprints whose template drops the banner", () => {
@@ -24,5 +28,35 @@ describe("reprints whose template drops the banner", () => {
 
   it("place the banner where a JavaScript template calls the shortcode", () => {
     expect(site.page("/reprints/shortcode/")(".syndication-banner").length).toBe(1);
+  });
+});
+
+describe("many reprints without a banner", () => {
+  it("are summed up in one warning, not one line each", () => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-many-"));
+    mkdirSync(join(dir, "reprints"));
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    for (let i = 0; i < 7; i++) {
+      writeFileSync(
+        join(dir, "reprints", `r${i}.md`),
+        `---\ntitle: R${i}\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/${i}\n  licence: permission\n---\nText.\n`,
+      );
+    }
+    writeFileSync(
+      join(dir, "eleventy.config.ts"),
+      `import syndication from ${JSON.stringify(join(ROOT, "plugins", "syndication", "index.ts"))};\n` +
+        `export default function (c: any) { c.addPlugin(syndication, { bannerPosition: "none", lockFile: false }); }\n`,
+    );
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--config=eleventy.config.ts"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    const lines = (run.stdout + run.stderr).split("\n").filter((l) => l.includes("no attribution banner"));
+    expect(lines).toEqual([
+      '[11ty] eleventy-plugin-syndication: 7 reprint pages have no attribution banner: bannerPosition is "none" and the page has no ' +
+        "{% syndicationBanner %}. Put {% syndicationBanner %} (or {{ reprint.banner.html | safe }}) where the credit belongs. " +
+        "(reprints/r0.md, reprints/r1.md, reprints/r2.md, reprints/r3.md, reprints/r4.md, and 2 more)",
+    ]);
   });
 });
