@@ -150,8 +150,11 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   const isReprint = (inputPath: string, data: PageData) =>
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
 
-  // A rebuild in --serve/--watch starts from nothing, so a deleted reprint leaves no trace.
+  // What one build learns: the collections' verdict, the lock to write, pages without a banner.
+  let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
+  let pendingLock: string | undefined;
   let missing: Missing = { banner: [], tombstone: [] };
+  // A rebuild in --serve/--watch starts from nothing, so a deleted reprint leaves no trace.
   eleventyConfig.on("eleventy.before", () => {
     state.clear();
     checked = undefined;
@@ -203,8 +206,6 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
 
   // Collections run once, after every page is read and before anything is written: the one
   // place to report every broken reprint at once, and to hold the addresses against the lock.
-  let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
-  let pendingLock: string | undefined;
   const check = (api: CollectionApi) => {
     if (!checked) {
       const items = api.getAll();
