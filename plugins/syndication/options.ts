@@ -1,6 +1,7 @@
 import { Duration } from "luxon";
 import { parseLicence } from "./licences.js";
 import { checkUrl } from "./url.js";
+import { suggest } from "./suggest.js";
 import type { BannerPosition, IndexingMode, SourceEntry, SyndicationOptions, Wording } from "./types.js";
 
 export const DEFAULT_WORDING: Wording = {
@@ -54,6 +55,11 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
   );
 }
 
+function collectionName(value: unknown): string {
+  if (typeof value === "string" && value.trim() !== "") return value;
+  throw new OptionsError(`option "oldestFirstCollection" must be a collection name, such as "syndicatedOldestFirst"; leave it out for none.`);
+}
+
 function flag(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value === "boolean") return value;
@@ -89,8 +95,26 @@ function checkWording(name: string, value: unknown): Partial<Wording> {
   return value as Partial<Wording>;
 }
 
+const OPTION_NAMES = [
+  "reprintsDir", "sources", "bannerPosition", "wording", "locales", "indexing", "ogUrl", "jsonLd",
+  "permalinkPrefix", "dataKey", "collectionName", "dateFormat", "dateLocale", "now", "lockFile",
+  "updateLockInCI", "expiryWarningDays", "oldestFirstCollection",
+];
+const SOURCE_FIELDS = ["name", "url", "licence", "copyright", "indexing", "expiresAfter"];
+
+/** A misspelt option would be silently ignored: refuse it, with the name it was meant to be. */
+function refuseUnknown(where: string, value: object, known: string[]): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const guess = suggest(key, known);
+    throw new OptionsError(`${where}"${key}" is not an option of this plugin; ${guess ? `did you mean "${guess}"?` : `the options are ${known.join(", ")}`}`);
+  }
+}
+
 /** Merge the user's options over the documented defaults, refusing values that cannot work. */
 export function resolveOptions(options: SyndicationOptions = {}): ResolvedOptions {
+  if (options === null || typeof options !== "object") throw new OptionsError("the options must be an object.");
+  refuseUnknown("option ", options, OPTION_NAMES);
   const prefix = text("permalinkPrefix", options.permalinkPrefix, "/reprints/");
   if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
     throw new OptionsError(`option "permalinkPrefix" must start and end with "/" (got "${prefix}").`);
@@ -116,6 +140,10 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
   for (const [key, entry] of Object.entries(sources)) {
     if (!entry || typeof entry !== "object" || typeof entry.name !== "string" || entry.name.trim() === "") {
       throw new OptionsError(`option "sources.${key}" needs a "name": the publisher's name as readers should see it.`);
+    }
+    refuseUnknown(`option "sources.${key}": `, entry, SOURCE_FIELDS);
+    if (entry.copyright !== undefined && (typeof entry.copyright !== "string" || entry.copyright.trim() === "")) {
+      throw new OptionsError(`option "sources.${key}.copyright" must be the notice as text.`);
     }
     if (entry.indexing !== undefined) oneOf(`sources.${key}.indexing`, entry.indexing, INDEXING_MODES, "canonical");
     if (entry.expiresAfter !== undefined && !Duration.fromISO(String(entry.expiresAfter)).isValid) {
@@ -151,6 +179,6 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     oldestFirstCollection:
       options.oldestFirstCollection === undefined || options.oldestFirstCollection === false
         ? false
-        : text("oldestFirstCollection", options.oldestFirstCollection, "syndicatedOldestFirst"),
+        : collectionName(options.oldestFirstCollection),
   };
 }

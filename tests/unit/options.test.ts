@@ -45,6 +45,10 @@ describe("options", () => {
     [{ locales: { fr: { permission: "" } } }, 'option "locales.fr.permission" must be a sentence (text)'],
     [{ locales: ["fr"] }, 'option "locales" must be an object of wordings keyed by language'],
     [{ reprintsDir: "/" }, 'option "reprintsDir" must name a folder under the input directory'],
+    [{ bannerPositon: "top" }, 'option "bannerPositon" is not an option of this plugin; did you mean "bannerPosition"?'],
+    [{ sources: { rferl: { name: "R", license: "permission" } } }, 'option "sources.rferl": "license" is not an option of this plugin; did you mean "licence"?'],
+    [{ sources: { rferl: { name: "R", copyright: 2021 } } }, 'option "sources.rferl.copyright" must be the notice as text'],
+    [{ oldestFirstCollection: true }, 'option "oldestFirstCollection" must be a collection name, such as "syndicatedOldestFirst"; leave it out for none'],
   ])("refuses %j", (options, message) => {
     expect(() => resolveOptions(options as never)).toThrow(OptionsError);
     expect(() => resolveOptions(options as never)).toThrow(message);
