@@ -56,17 +56,29 @@ function invalid(text: string): DateResult {
 /** Formatted dates by ISO form, format and locale: a site has many reprints of the same day. */
 const formatted = new Map<string, string>();
 
-/** The ISO form and the formatted text that templates receive. */
+/**
+ * The ISO form and the formatted text that templates receive. The text is formatted when first
+ * read (luxon's formatting is the costly part, and `check` reads it only for warnings).
+ */
 export function formatDate(date: DateTime, dateOnly: boolean, format: string, locale: string): ReprintDate {
   const iso = (dateOnly ? date.toISODate() : date.toISO()) ?? "";
-  const key = `${iso}\u0000${format}\u0000${locale}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    text = date.setLocale(locale).toFormat(format);
-    if (formatted.size > 100_000) formatted.clear();
-    formatted.set(key, text);
-  }
-  return { iso, formatted: text };
+  const result = { iso } as ReprintDate;
+  Object.defineProperty(result, "formatted", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const key = `${iso}\u0000${format}\u0000${locale}`;
+      let text = formatted.get(key);
+      if (text === undefined) {
+        text = date.setLocale(locale).toFormat(format);
+        if (formatted.size > 100_000) formatted.clear();
+        formatted.set(key, text);
+      }
+      Object.defineProperty(result, "formatted", { value: text, enumerable: true, writable: true, configurable: true });
+      return text;
+    },
+  });
+  return result;
 }
 
 /**

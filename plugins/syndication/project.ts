@@ -124,14 +124,23 @@ function readJson(path: string): Record<string, unknown> {
  * (`x.11tydata.json`). JavaScript data files are not run by the command.
  */
 export function dataFilesFor(file: string, inputDir: string): string[] {
-  const root = resolve(inputDir);
-  const bases: string[] = [join(root, basename(root))];
-  const dirs: string[] = [];
-  for (let dir = dirname(resolve(file)); dir.startsWith(root + sep); dir = dirname(dir)) dirs.unshift(dir);
-  for (const dir of dirs) bases.push(join(dir, basename(dir)));
-  bases.push(join(dirname(resolve(file)), basename(file, extname(file))));
-  return bases.flatMap((base) => [`${base}.json`, `${base}.11tydata.json`]).filter(exists);
+  const folder = dirname(resolve(file));
+  const key = `${inputDir}\u0000${folder}`;
+  // The folders' data files are the same for every page in a folder: found once per folder.
+  let shared = folderDataFiles.get(key);
+  if (shared === undefined) {
+    const root = resolve(inputDir);
+    const bases: string[] = [join(root, basename(root))];
+    const dirs: string[] = [];
+    for (let dir = folder; dir.startsWith(root + sep); dir = dirname(dir)) dirs.unshift(dir);
+    for (const dir of dirs) bases.push(join(dir, basename(dir)));
+    shared = bases.flatMap((base) => [`${base}.json`, `${base}.11tydata.json`]).filter(exists);
+    folderDataFiles.set(key, shared);
+  }
+  const own = join(folder, basename(file, extname(file)));
+  return [...shared, ...[`${own}.json`, `${own}.11tydata.json`].filter(exists)];
 }
+const folderDataFiles = new Map<string, string[]>();
 
 /** A page's data as Eleventy merges it: data files from the input folder down, then front matter. */
 export function mergedData(file: string, inputDir: string, front: Record<string, unknown>): Record<string, unknown> {

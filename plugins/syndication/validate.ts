@@ -315,7 +315,8 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   };
   const copyright = str("copyright") ?? entry?.copyright;
   const title = typeof page.title === "string" && page.title.trim() !== "" ? page.title.trim() : undefined;
-  const parts = {
+  const render = page.render !== false;
+  const parts = () => ({
     sourceName: source.name,
     originalUrl,
     licence,
@@ -323,11 +324,10 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     ...(title !== undefined ? { title } : {}),
     ...(published ? { published: published.date.formatted } : {}),
     ...(copyright !== undefined ? { copyright } : {}),
-  };
-  const render = page.render !== false;
-  const banner = render ? renderBanner(chooseWording(options, page.lang, wordingKey(licence.kind)), parts) : { html: "", text: "" };
+  });
+  const banner = render ? renderBanner(chooseWording(options, page.lang, wordingKey(licence.kind)), parts()) : { html: "", text: "" };
   const tombstone =
-    status === "live" || !render ? undefined : renderTombstone(chooseWording(options, page.lang, "tombstone"), parts, withdrawal?.note);
+    status === "live" || !render ? undefined : renderTombstone(chooseWording(options, page.lang, "tombstone"), parts(), withdrawal?.note);
   const reprint: Reprint = {
     source,
     originalUrl,
