@@ -90,8 +90,10 @@ export function collectProblems(state: Map<string, PageState>, items: AddressedP
     list.push(problem);
     found.set(inputPath, list);
   };
+  // In file order, so that which of two files is "the first" never depends on build order.
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const byOriginal = new Map<string, string>();
-  for (const [inputPath, { result }] of state) {
+  for (const [inputPath, { result }] of [...state].sort(([a], [b]) => byPath(a, b))) {
     for (const problem of result.problems) add(inputPath, problem);
     const url = result.originalUrl;
     if (url === undefined) continue;
@@ -108,7 +110,7 @@ export function collectProblems(state: Map<string, PageState>, items: AddressedP
     }
   }
   const byAddress = new Map<string, string>();
-  for (const item of items) {
+  for (const item of [...items].sort((a, b) => byPath(a.inputPath, b.inputPath))) {
     if (!state.get(item.inputPath)?.result.reprint || typeof item.url !== "string") continue;
     const first = byAddress.get(item.url);
     if (first === undefined) {

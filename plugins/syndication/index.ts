@@ -89,7 +89,9 @@ interface Missing {
 
 /** Say which pages lack the banner or notice, and how to place it: a line a page, or a summary. */
 function warnMissing(eleventyConfig: EleventyConfigLike, missing: Missing, options: ResolvedOptions): void {
-  const say = (files: string[], what: (file: string) => string, summary: string) => {
+  const say = (unsorted: string[], what: (file: string) => string, summary: string) => {
+    // Pages render in no fixed order: name them in file order.
+    const files = [...unsorted].sort();
     if (files.length <= 5) {
       for (const file of files) print(eleventyConfig, `eleventy-plugin-syndication: ${what(file)}`, "warn");
     } else {
