@@ -7,7 +7,7 @@ import { resolve, sep } from "node:path";
 import type { ResolvedOptions } from "./options.js";
 import type { FieldProblem, NormaliseResult } from "./validate.js";
 import { locateFields, writtenDates, type FieldLocations } from "./locate.js";
-import { EMPTY_LOCK, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
+import { EMPTY_LOCK, originalKey, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
 import { endOf } from "./dates.js";
 import type { Problem } from "./types.js";
 
@@ -75,12 +75,6 @@ export function locate(found: Map<string, FieldProblem[]>): Problem[] {
   return problems;
 }
 
-/** Two addresses of one article: scheme and host case, default ports and #fragments do not count. */
-export function sameOriginal(url: string): string {
-  const parsed = new URL(url);
-  parsed.hash = "";
-  return parsed.href;
-}
 
 /** Every problem of this build by file: each page's own, then those that involve two reprints. */
 export function collectProblems(state: Map<string, PageState>, items: AddressedPage[]): Map<string, FieldProblem[]> {
@@ -97,7 +91,7 @@ export function collectProblems(state: Map<string, PageState>, items: AddressedP
     for (const problem of result.problems) add(inputPath, problem);
     const url = result.originalUrl;
     if (url === undefined) continue;
-    const key = sameOriginal(url);
+    const key = originalKey(url);
     const first = byOriginal.get(key);
     if (first === undefined) {
       byOriginal.set(key, inputPath);
