@@ -43,12 +43,12 @@ export function readWrittenDates(inputPath: string): Map<string, string> {
   }
 }
 
-/** Positions and written values of a reprint's front matter; empty if the file cannot be read. */
+/** Positions of a reprint's front-matter fields; empty if the file cannot be read. */
 export function readLocations(inputPath: string): FieldLocations {
   try {
     return locateFields(readFileSync(inputPath, "utf8"));
   } catch {
-    return { lines: new Map(), written: new Map() };
+    return { lines: new Map() };
   }
 }
 

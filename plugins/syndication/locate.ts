@@ -8,22 +8,19 @@ const load = () => ({
   yaml: require("yaml") as typeof import("yaml"),
 });
 
-/** Where each `syndication` field stands in a file's front matter, and the text it was written as. */
+/** Where each `syndication` field stands in a file's front matter. */
 export interface FieldLocations {
   /**
    * Field name → 1-based line in the file. "syndication" is the line of the `syndication:` key;
    * "" is line 1, where the front matter opens.
    */
   lines: Map<string, number>;
-  /** Field name → the scalar exactly as written (before YAML turned it into a date or number). */
-  written: Map<string, string>;
 }
 
 /** Read a file's front matter for positions. Done only for reprints, never for other pages. */
 export function locateFields(source: string): FieldLocations {
   const lines = new Map<string, number>();
-  const written = new Map<string, string>();
-  const found = { lines, written };
+  const found = { lines };
   // gray-matter gives the front matter's text; it sits after the opening `---` line.
   // Options (even empty) keep gray-matter from caching: its cache returns copies without `matter`.
   const { matter, yaml } = load();
@@ -49,8 +46,6 @@ export function locateFields(source: string): FieldLocations {
       if (!isPair(field) || !isScalar(field.key)) continue;
       const line = lineOf(field.key);
       if (line !== undefined) lines.set(String(field.key.value), line);
-      const range = isScalar(field.value) ? field.value.range : undefined;
-      if (range) written.set(String(field.key.value), fm.matter.slice(range[0], range[1]));
     }
   }
   return found;
