@@ -1,16 +1,27 @@
 import { escapeHtml } from "./escape.js";
 import type { ResolvedOptions } from "./options.js";
-import type { Licence, Wording } from "./types.js";
+import type { Licence, Person, Wording } from "./types.js";
 
 /** What a banner sentence is made of. */
 export interface BannerParts {
   sourceName: string;
   originalUrl: string;
   licence: Licence;
-  authors: string[];
+  authors: Person[];
   title?: string;
+  /** The original date, formatted for readers, and as ISO 8601 for machines. */
   published?: string;
+  publishedIso?: string;
   copyright?: string;
+}
+
+/** What a banner says besides its credit: that it is an excerpt, and what was changed. */
+export interface BannerExtras {
+  /** The excerpt sentence, before the credit. */
+  excerpt?: string;
+  /** The changes sentence (with {changes}), and the front matter's note that fills it. */
+  changes?: string;
+  changesText?: string;
 }
 
 const KEY_BY_KIND: Record<Licence["kind"], keyof Wording> = {
@@ -23,15 +34,18 @@ const KEY_BY_KIND: Record<Licence["kind"], keyof Wording> = {
 /** Which sentence a licence kind uses. */
 export const wordingKey = (kind: Licence["kind"]): keyof Wording => KEY_BY_KIND[kind];
 
-/** A sentence template, in the page's language when the site gives one. */
-export function chooseWording(options: ResolvedOptions, lang: unknown, key: keyof Wording): string {
+/**
+ * A sentence template: the page's language when the site words it, then the publisher's own
+ * sentence (a preset's or a source entry's), then the site's wording.
+ */
+export function chooseWording(options: ResolvedOptions, lang: unknown, key: keyof Wording, source?: Partial<Wording>): string {
   if (typeof lang === "string" && lang !== "") {
     const exact = options.locales[lang]?.[key];
     if (exact) return exact;
     const base = options.locales[lang.split("-")[0]!]?.[key];
     if (base) return base;
   }
-  return options.wording[key];
+  return source?.[key] ?? options.wording[key];
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -84,32 +98,68 @@ export function renderTombstone(template: string, parts: BannerParts, note?: str
 
 const plain = (value: string | undefined) => (value ? { html: escapeHtml(value), text: value } : undefined);
 
-/** The values of a wording's placeholders: the source links to the original, the licence to its deed. */
-function placeholders(parts: BannerParts): Record<string, { html: string; text: string } | undefined> {
+/** "Jane Doe (University of Leeds)". */
+const credit = (p: Person) => (p.affiliation ? `${p.name} (${p.affiliation})` : p.name);
+
+/**
+ * The values of a wording's placeholders: the source links to the original, the licence to its
+ * deed. In the credit (`cite`), the link is also the microformats `u-url` of the original.
+ */
+function placeholders(parts: BannerParts, cite = false): Record<string, { html: string; text: string } | undefined> {
   const { licence } = parts;
   const licenceLink = licence.url
     ? `<a rel="license" href="${escapeHtml(licence.url)}">${escapeHtml(licence.name)}</a>`
     : escapeHtml(licence.name);
+  const linkClass = cite ? ' class="u-url p-publication"' : "";
   return {
     source: {
-      html: `<a href="${escapeHtml(parts.originalUrl)}">${escapeHtml(parts.sourceName)}</a>`,
+      html: `<a${linkClass} href="${escapeHtml(parts.originalUrl)}">${escapeHtml(parts.sourceName)}</a>`,
       text: parts.sourceName,
     },
     licence: { html: licenceLink, text: licence.name },
-    author: plain(joinNames(parts.authors)),
+    author: plain(joinNames(parts.authors.map(credit))),
     title: plain(parts.title),
     published: plain(parts.published),
   };
 }
 
-/** The attribution banner: the credit sentence, and the copyright notice when there is one. */
-export function renderBanner(template: string, parts: BannerParts): { html: string; text: string } {
-  const sentence = fillTemplate(template, placeholders(parts));
-  const copyright = parts.copyright
-    ? `<p class="syndication-copyright">${escapeHtml(parts.copyright)}</p>`
-    : "";
+/**
+ * Machine-readable parts of the original that the sentence may not show: its title, authors and
+ * date, as empty `data` and `time` elements (microformats h-cite).
+ */
+function citeData(parts: BannerParts): string {
+  const title = parts.title ? `<data class="p-name" value="${escapeHtml(parts.title)}"></data>` : "";
+  const authors = parts.authors.map((p) => `<data class="p-author" value="${escapeHtml(p.name)}"></data>`).join("");
+  const date = parts.publishedIso ? `<time class="dt-published" datetime="${escapeHtml(parts.publishedIso)}"></time>` : "";
+  return title + authors + date;
+}
+
+/**
+ * The attribution banner: the credit sentence (after the excerpt sentence, for an excerpt), what
+ * was changed, and the copyright notice. The credit is the microformats `u-repost-of` h-cite of
+ * the original, for the page's h-entry.
+ */
+export function renderBanner(template: string, parts: BannerParts, extras: BannerExtras = {}): { html: string; text: string } {
+  const sentence = fillTemplate(template, placeholders(parts, true));
+  const excerpt = extras.excerpt ? fillTemplate(extras.excerpt, placeholders(parts)) : undefined;
+  const changes =
+    extras.changes && extras.changesText ? fillTemplate(extras.changes, { ...placeholders(parts), changes: plain(extras.changesText) }) : undefined;
+  const lead = excerpt ? `<span class="syndication-excerpt">${excerpt.html}</span> ` : "";
+  const changesHtml = changes ? `<p class="syndication-changes">${changes.html}</p>` : "";
+  const copyright = parts.copyright ? `<p class="syndication-copyright">${escapeHtml(parts.copyright)}</p>` : "";
   return {
-    html: `<div class="syndication-banner"><p class="syndication-credit">${sentence.html}</p>${copyright}</div>`,
-    text: sentence.text,
+    html: `<div class="syndication-banner"><p class="syndication-credit u-repost-of h-cite">${lead}${sentence.html}${citeData(parts)}</p>${changesHtml}${copyright}</div>`,
+    text: [excerpt?.text, sentence.text, changes?.text].filter(Boolean).join(" "),
   };
+}
+
+/** The link that ends an excerpt: "Read the full article at <source>." */
+export function renderReadMore(template: string, parts: BannerParts): { html: string; text: string } {
+  const sentence = fillTemplate(template, placeholders(parts));
+  return { html: `<p class="syndication-read-more">${sentence.html}</p>`, text: sentence.text };
+}
+
+/** The publisher's tracking pixel: a 1×1 image, with no text for screen readers. */
+export function pixelHtml(url: string): string {
+  return `<img class="syndication-pixel" src="${escapeHtml(url)}" alt="" width="1" height="1">`;
 }

@@ -20,6 +20,18 @@ export interface AddressedPage {
 export interface PageState {
   result: NormaliseResult;
   title?: string;
+  /** The body's links, where the publisher asks that every one be kept. */
+  links?: string[];
+}
+
+/** Each page's warnings (a body edited since import), by file in path order. */
+export function warningsOf(state: Map<string, PageState>): Map<string, FieldProblem[]> {
+  const found = new Map<string, FieldProblem[]>();
+  for (const file of [...state.keys()].sort()) {
+    const warnings = state.get(file)!.result.warnings;
+    if (warnings.length > 0) found.set(file, warnings);
+  }
+  return found;
 }
 
 /** `./src/reprints/a.md` → `src/reprints/a.md`, the way an editor names the file. */

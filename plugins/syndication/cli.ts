@@ -8,6 +8,7 @@ import { dirname, join, resolve, sep } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import matter from "gray-matter";
 import { OptionsError, resolveOptions, type ResolvedOptions } from "./options.js";
+import { bodyDigest } from "./digest.js";
 import { checkProject, DataFileError, fileSlug, mergedData, type ProjectLayout } from "./project.js";
 import { reprintPermalink } from "./permalink.js";
 import { originalKey } from "./lock.js";
@@ -110,6 +111,7 @@ program
   .option("--author <name...>", "the author or authors")
   .option("--source-url <url>", "the publisher's home page")
   .option("--copyright <notice>", "a copyright notice to keep with the text")
+  .option("--pixel <url>", "the publisher's tracking image (syndication.pixel)")
   .option("--out <file>", "where to write the Markdown (default: <input>/<reprintsDir>/<text-file name>.md)")
   .option("--force", "overwrite the file at --out if there is one")
   .addOption(configOption())
@@ -137,6 +139,9 @@ program
     const authors = flags.author as string[] | undefined;
     set("author", authors && (authors.length === 1 ? authors[0] : authors));
     set("copyright", flags.copyright);
+    set("pixel", flags.pixel);
+    // The text as received: a build then notices an edit the publisher's terms may forbid.
+    set("digest", bodyDigest(body));
     const front: Record<string, unknown> = { ...(flags.title ? { title: flags.title } : {}), syndication };
     // Markdown is pre-rendered by a template engine by default: text that looks like a tag stays text.
     if (/\{[{%#]/.test(body)) front.templateEngineOverride = "md";

@@ -1,11 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
-import { normalise } from "./validate.js";
+import { normalise, type FieldProblem } from "./validate.js";
 import { reprintPermalink } from "./permalink.js";
 import { isDocument, rewriteHead } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
-import { SyndicationError } from "./report.js";
+import { SyndicationError, formatProblem } from "./report.js";
+import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "./links.js";
+import { markEntry } from "./hentry.js";
 import {
   byOriginalDate,
   checkLock,
@@ -13,12 +15,13 @@ import {
   displayPath,
   expiringSoon,
   inReprintsDir,
+  warningsOf,
   locate,
   readWrittenDates,
   type PageState,
 } from "./checks.js";
 import type { Redirect } from "./lock.js";
-import type { SyndicationOptions } from "./types.js";
+import type { Reprint, SyndicationOptions } from "./types.js";
 
 export type * from "./types.js";
 export { SyndicationError } from "./report.js";
@@ -156,10 +159,32 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
   let pendingLock: string | undefined;
   let missing: Missing = { banner: [], tombstone: [] };
+  // What the rendered pages lack of their publishers' terms, by file (a page renders once per build).
+  let rendered = new Map<string, FieldProblem[]>();
+  const checkRendered = (inputPath: string, html: string, reprint: Reprint, links: string[] | undefined) => {
+    const found: FieldProblem[] = [];
+    if (reprint.pixel && !hasImage(html, reprint.pixel.url)) {
+      found.push({
+        field: "syndication.pixel",
+        message: `is not on the built page: something between the Markdown and the page removed the tracking image ${reprint.pixel.url}`,
+        fix: `keep the image in the article, or put {{ ${options.dataKey}.pixel.html | safe }} in the layout`,
+      });
+    }
+    const lost = links ? missingLinks(links, html) : [];
+    if (lost.length > 0) {
+      found.push({
+        field: "content",
+        message: `lost ${lost.length} of the story's links on the way to the page (${lost.slice(0, 3).join(", ")}${lost.length > 3 ? ", ..." : ""}), and ${reprint.source.name} asks that every link be kept`,
+        fix: "write each link as Markdown [text](address) or as <a href>, and check what rewrites the page's HTML",
+      });
+    }
+    if (found.length > 0) rendered.set(inputPath, found);
+  };
   // A rebuild in --serve/--watch starts from nothing, so a deleted reprint leaves no trace.
   eleventyConfig.on("eleventy.before", () => {
     state.clear();
     checked = undefined;
+    rendered = new Map();
     missing = { banner: [], tombstone: [] };
   });
 
@@ -174,10 +199,15 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
     const written = hasYamlDate ? readWrittenDates(inputPath) : undefined;
-    const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}) };
+    // The body is read for the digest only where the front matter records one.
+    const body = raw instanceof Object && raw.digest !== undefined && typeof content === "string" ? content : undefined;
+    const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}), ...(body !== undefined ? { body } : {}) };
     const result = normalise(data.syndication, context, options);
-    state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
     const reprint = result.reprint;
+    const source = reprint?.source.key !== undefined ? options.sources[reprint.source.key] : undefined;
+    // Publishers that ask for every link of a story kept: note the body's links, to find them on the page.
+    const links = source?.rules?.keepLinks && typeof content === "string" ? linksInMarkdown(content) : undefined;
+    state.set(inputPath, { result, ...(title !== undefined ? { title } : {}), ...(links ? { links } : {}) });
     if (!reprint) return undefined;
 
     // Layouts read the normalised reprint under `reprint` (the dataKey option).
@@ -201,9 +231,14 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
       if ((data.page as { excerpt?: unknown }).excerpt !== undefined) (data.page as { excerpt?: unknown }).excerpt = reprint.tombstone.text;
       return reprint.tombstone.html;
     }
-    if (options.bannerPosition === "none") return undefined;
+    // An excerpt ends with its link to the whole; a pixel the body lacks is added after the text.
+    const readMore = reprint.readMore ? `\n\n${reprint.readMore.html}\n` : "";
+    const pixel = reprint.pixel && !bodyHasImage(content, reprint.pixel.url) ? `\n\n${reprint.pixel.html}\n` : "";
+    // A publisher's placement wins over the site's, except manual placement.
+    const position = options.bannerPosition === "none" ? "none" : (source?.bannerPosition ?? options.bannerPosition);
+    if (position === "none") return readMore || pixel ? `${content}${readMore}${pixel}` : undefined;
     const banner = reprint.banner.html;
-    return options.bannerPosition === "top" ? `${banner}\n\n${content}` : `${content}\n\n${banner}\n`;
+    return position === "top" ? `${banner}\n\n${content}${readMore}${pixel}` : `${content}${readMore}\n\n${banner}\n${pixel}`;
   });
 
   // Collections run once, after every page is read and before anything is written: the one
@@ -222,7 +257,10 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
       const problems = locate(found);
       checked = { redirects, ...(problems.length > 0 ? { error: new SyndicationError(problems) } : {}) };
       if (checked.error) print(eleventyConfig, checked.error.report);
-      else for (const message of expiringSoon(state, options)) print(eleventyConfig, `eleventy-plugin-syndication: ${message}`, "warn");
+      else {
+        for (const message of expiringSoon(state, options)) print(eleventyConfig, `eleventy-plugin-syndication: ${message}`, "warn");
+        for (const warning of locate(warningsOf(state))) print(eleventyConfig, `eleventy-plugin-syndication: warning: ${formatProblem(warning)}`, "warn");
+      }
     }
     if (checked.error) throw checked.error;
     return checked;
@@ -258,12 +296,23 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // Eleventy matches watch ignores against paths relative to the project root.
   if (options.lockFile) eleventyConfig.watchIgnores?.add(relative(process.cwd(), resolve(options.lockFile)));
   eleventyConfig.on("eleventy.after", (...args: unknown[]) => {
+    warnMissing(eleventyConfig, missing, options);
+    // Pages that lost what their publisher's terms require (pixel, links): the build fails,
+    // and a failed build does not move the lock.
+    const broken = [...rendered.keys()].sort();
+    const found = new Map(broken.map((file) => [file, rendered.get(file)!] as const));
+    rendered = new Map();
+    if (found.size > 0) {
+      pendingLock = undefined;
+      const error = new SyndicationError(locate(found), "rendered");
+      print(eleventyConfig, error.report);
+      throw error;
+    }
     // Only a build that writes the site records its addresses: not --to=json, not a dry run.
     const { outputMode } = (args[0] ?? {}) as { outputMode?: string };
     const writes = (outputMode === undefined || outputMode === "fs") && !process.argv.includes("--dryrun");
     if (options.lockFile && pendingLock !== undefined && writes) writeFileSync(resolve(options.lockFile), pendingLock);
     pendingLock = undefined;
-    warnMissing(eleventyConfig, missing, options);
   });
 
   // For sitemaps: a reprint's canonical is the original (or it says noindex), so a sitemap
@@ -282,8 +331,10 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     if (this.baseHref !== undefined && !isDocument(content)) return content;
     if (reprint.tombstone) {
       if (!content.includes(TOMBSTONE_CLASS)) missing.tombstone.push(this.page.inputPath);
-    } else if (!content.includes(BANNER_CLASS)) {
-      missing.banner.push(this.page.inputPath);
+    } else {
+      if (!content.includes(BANNER_CLASS)) missing.banner.push(this.page.inputPath);
+      else content = markEntry(content);
+      checkRendered(this.page.inputPath, content, reprint, page.links);
     }
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,

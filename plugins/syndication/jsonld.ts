@@ -1,5 +1,15 @@
 import { jsonForScript } from "./escape.js";
-import type { Reprint } from "./types.js";
+import type { Person, Reprint } from "./types.js";
+
+/** An author: the publisher itself (an agency byline), or a person with their institution. */
+function author(person: Person, organization: Record<string, unknown>): Record<string, unknown> {
+  if (person.name === organization.name && !person.affiliation) return organization;
+  return {
+    "@type": "Person",
+    name: person.name,
+    ...(person.affiliation ? { affiliation: { "@type": "Organization", name: person.affiliation } } : {}),
+  };
+}
 
 /** The schema.org NewsArticle that tells machines what the page is a copy of. */
 export function buildJsonLd(reprint: Reprint, headline: string | undefined): Record<string, unknown> {
@@ -19,7 +29,7 @@ export function buildJsonLd(reprint: Reprint, headline: string | undefined): Rec
     sourceOrganization: organization,
     ...(reprint.copyright ? { copyrightNotice: reprint.copyright } : {}),
     ...(reprint.published ? { datePublished: reprint.published.iso } : {}),
-    ...(reprint.authors.length > 0 ? { author: reprint.authors.map((name) => (name === reprint.source.name ? organization : { "@type": "Person", name })) } : {}),
+    ...(reprint.authors.length > 0 ? { author: reprint.authors.map((person) => author(person, organization)) } : {}),
     ...(reprint.expires ? { expires: reprint.expires.iso } : {}),
   };
 }

@@ -2,7 +2,11 @@ import { Duration } from "luxon";
 import { parseLicence } from "./licences.js";
 import { checkUrl } from "./url.js";
 import { suggest } from "./suggest.js";
-import type { BannerPosition, IndexingMode, SourceEntry, SyndicationOptions, Wording } from "./types.js";
+import { PRESETS, withPreset } from "./presets.js";
+import type { BannerPosition, IndexingMode, PublisherRules, SourceEntry, SyndicationOptions, Wording } from "./types.js";
+
+/** A source after its preset is applied: it always has a name. */
+export type ResolvedSource = SourceEntry & { name: string };
 
 export const DEFAULT_WORDING: Wording = {
   permission: "This article was originally published by {source} and is reprinted with permission.",
@@ -11,11 +15,15 @@ export const DEFAULT_WORDING: Wording = {
     "This article[[ by {author}]] was originally published by {source} and is republished under the {licence} licence.",
   custom: "This article[[ by {author}]] was originally published by {source} and is republished under {licence}.",
   tombstone: "This article is no longer available here. It was originally published by {source}, where you can read it.",
+  excerpt: "This is an excerpt.",
+  readMore: "Read the full article at {source}.",
+  changes: "Changes made here: {changes}",
 };
 
 export interface ResolvedOptions {
   reprintsDir: string;
-  sources: Record<string, SourceEntry>;
+  /** The built-in presets and the site's own entries, each with its preset applied. */
+  sources: Record<string, ResolvedSource>;
   bannerPosition: BannerPosition;
   wording: Wording;
   locales: Record<string, Partial<Wording>>;
@@ -100,7 +108,20 @@ const OPTION_NAMES = [
   "permalinkPrefix", "dataKey", "collectionName", "dateFormat", "dateLocale", "now", "lockFile",
   "updateLockInCI", "expiryWarningDays", "oldestFirstCollection",
 ];
-const SOURCE_FIELDS = ["name", "url", "licence", "copyright", "indexing", "expiresAfter"];
+const SOURCE_FIELDS = ["extends", "name", "url", "licence", "copyright", "indexing", "expiresAfter", "wording", "bannerPosition", "terms", "rules"];
+const RULES = ["noEdits", "pixel", "keepLinks", "affiliations", "excerpts"];
+
+/** A publisher's rules: known names, each with a value it can take. */
+function checkRules(where: string, value: unknown): PublisherRules {
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    throw new OptionsError(`option "${where}" must be an object such as { pixel: true }.`);
+  }
+  refuseUnknown(`option "${where}": `, value, RULES);
+  const rules = value as PublisherRules;
+  if (rules.noEdits !== undefined) oneOf(`${where}.noEdits`, rules.noEdits, ["warn", "error"] as const, "warn");
+  for (const key of ["pixel", "keepLinks", "affiliations", "excerpts"] as const) flag(`${where}.${key}`, rules[key], false);
+  return rules;
+}
 
 /** A misspelt option would be silently ignored: refuse it, with the name it was meant to be. */
 function refuseUnknown(where: string, value: object, known: string[]): void {
@@ -133,19 +154,37 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
   if (reprintsDir === "" || reprintsDir === ".") {
     throw new OptionsError(`option "reprintsDir" must name a folder under the input directory, such as "reprints".`);
   }
-  const sources = options.sources ?? {};
-  if (typeof sources !== "object" || Array.isArray(sources)) {
+  const own = options.sources ?? {};
+  if (typeof own !== "object" || Array.isArray(own)) {
     throw new OptionsError(`option "sources" must be an object whose keys are the names used in front matter.`);
   }
-  for (const [key, entry] of Object.entries(sources)) {
-    if (!entry || typeof entry !== "object" || typeof entry.name !== "string" || entry.name.trim() === "") {
+  const sources: Record<string, ResolvedSource> = {};
+  for (const [key, preset] of Object.entries(PRESETS)) sources[key] = preset as ResolvedSource;
+  for (const [key, given] of Object.entries(own)) {
+    if (!given || typeof given !== "object" || Array.isArray(given)) {
+      throw new OptionsError(`option "sources.${key}" must be an object with at least a "name".`);
+    }
+    refuseUnknown(`option "sources.${key}": `, given, SOURCE_FIELDS);
+    if (given.extends !== undefined && !(typeof given.extends === "string" && Object.hasOwn(PRESETS, given.extends))) {
+      const guess = typeof given.extends === "string" ? suggest(given.extends, Object.keys(PRESETS)) : undefined;
+      throw new OptionsError(
+        `option "sources.${key}.extends" is ${JSON.stringify(given.extends)}, which is not a preset; ${guess ? `did you mean "${guess}"?` : `the presets are ${Object.keys(PRESETS).join(", ")}`}`,
+      );
+    }
+    const entry = withPreset(key, given)!;
+    if (typeof entry.name !== "string" || entry.name.trim() === "") {
       throw new OptionsError(`option "sources.${key}" needs a "name": the publisher's name as readers should see it.`);
     }
-    refuseUnknown(`option "sources.${key}": `, entry, SOURCE_FIELDS);
     if (entry.copyright !== undefined && (typeof entry.copyright !== "string" || entry.copyright.trim() === "")) {
       throw new OptionsError(`option "sources.${key}.copyright" must be the notice as text.`);
     }
     if (entry.indexing !== undefined) oneOf(`sources.${key}.indexing`, entry.indexing, INDEXING_MODES, "canonical");
+    if (entry.bannerPosition !== undefined) oneOf(`sources.${key}.bannerPosition`, entry.bannerPosition, ["top", "bottom"] as const, "top");
+    if (given.wording !== undefined) checkWording(`sources.${key}.wording`, given.wording);
+    if (given.rules !== undefined) checkRules(`sources.${key}.rules`, given.rules);
+    if (entry.terms !== undefined && (typeof entry.terms !== "string" || entry.terms.trim() === "")) {
+      throw new OptionsError(`option "sources.${key}.terms" must be text: where the publisher's republishing terms are.`);
+    }
     if (entry.expiresAfter !== undefined && !Duration.fromISO(String(entry.expiresAfter)).isValid) {
       throw new OptionsError(
         `option "sources.${key}.expiresAfter" is ${JSON.stringify(entry.expiresAfter)}; write an ISO 8601 duration such as "P30D" (30 days) or "P1Y".`,
@@ -157,6 +196,7 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     }
     const badUrl = entry.url === undefined ? undefined : checkUrl(String(entry.url));
     if (badUrl) throw new OptionsError(`option "sources.${key}.url" ${badUrl.message}: ${badUrl.fix}`);
+    sources[key] = entry as ResolvedSource;
   }
   return {
     reprintsDir,

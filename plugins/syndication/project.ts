@@ -11,8 +11,8 @@ import type { ResolvedOptions } from "./options.js";
 import { normalise } from "./validate.js";
 import { writtenDates } from "./locate.js";
 import { reprintPermalink } from "./permalink.js";
-import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, type AddressedPage, type PageState } from "./checks.js";
-import { sortProblems } from "./report.js";
+import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, warningsOf, type AddressedPage, type PageState } from "./checks.js";
+import { formatProblem, sortProblems } from "./report.js";
 import type { Problem } from "./types.js";
 
 /** Eleventy's default template formats whose front matter the command can read. */
@@ -220,9 +220,12 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const inputPath = `./${relative(process.cwd(), file).split(sep).join("/")}`;
     let front: Record<string, unknown>;
     let source: string;
+    let content: string;
     try {
       source = readFileSync(file, "utf8");
-      front = readFrontMatter(source).data as Record<string, unknown>;
+      const parsed = readFrontMatter(source);
+      front = parsed.data as Record<string, unknown>;
+      content = parsed.content;
     } catch (error) {
       if (error instanceof ScriptFrontMatter) {
         if (inReprintsDir(inputPath, inputDir, options)) warnings.push(`${displayPath(inputPath)} has JavaScript front matter: not checked (the build checks it)`);
@@ -248,7 +251,8 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
     const written = hasYamlDate ? writtenDates(source) : undefined;
-    const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written ? { written } : {}) }, options);
+    const body = raw instanceof Object && raw.digest !== undefined ? content : undefined;
+    const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written ? { written } : {}), ...(body !== undefined ? { body } : {}) }, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
     const known = knownUrl(data);
     // Pages left out of collections are out of the build's sight for addresses and the lock.
@@ -266,5 +270,6 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
   }
   const problems = sortProblems([...unreadable.values(), ...locate(found)]);
-  return { pages, state, problems, warnings: [...warnings, ...expiringSoon(state, options)], unreadable };
+  const edited = locate(warningsOf(state)).map((w) => `warning: ${formatProblem(w)}`);
+  return { pages, state, problems, warnings: [...warnings, ...expiringSoon(state, options), ...edited], unreadable };
 }

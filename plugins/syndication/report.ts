@@ -32,8 +32,12 @@ export class SyndicationError extends Error {
   skipOriginalStack = true;
   readonly problems: Problem[];
   readonly report: string;
-  constructor(problems: Problem[]) {
-    super(`eleventy-plugin-syndication: ${countProblems(problems)} (listed above); no page was written.`);
+  /** `"rendered"`: the problems were found in built pages, which are written but must not be published. */
+  constructor(problems: Problem[], stage: "data" | "rendered" = "data") {
+    super(
+      `eleventy-plugin-syndication: ${countProblems(problems)} (listed above); ` +
+        (stage === "data" ? "no page was written." : "the pages were written but break their publishers' terms: do not publish them."),
+    );
     this.name = "SyndicationError";
     this.problems = sortProblems(problems);
     this.report = formatReport(problems);

@@ -10,8 +10,9 @@ export type BannerPosition = "top" | "bottom" | "none";
 export type LicenceInput = string | { name: string; url?: string };
 
 /**
- * Banner sentences, one per kind of licence, and the notice of a reprint that is no longer shown.
- * Placeholders: {source}, {licence}, {author}, {title}, {published}.
+ * Banner sentences, one per kind of licence, the notice of a reprint that is no longer shown, and
+ * the sentences of excerpts and edited reprints.
+ * Placeholders: {source}, {licence}, {author}, {title}, {published}, and {changes} in `changes`.
  */
 export interface Wording {
   permission: string;
@@ -19,12 +20,49 @@ export interface Wording {
   creativeCommons: string;
   custom: string;
   tombstone: string;
+  /** Before the credit of a reprint marked `excerpt: true`. */
+  excerpt: string;
+  /** The link that ends an excerpt; {source} links to the original. */
+  readMore: string;
+  /** After the credit of a reprint whose front matter notes `changes`. */
+  changes: string;
 }
 
-/** A publisher registered once in the plugin options and referenced by key from front matter. */
-export interface SourceEntry {
-  /** The publisher's name as readers should see it. */
+/**
+ * What a publisher's republishing terms ask of every reprint, checked at build time.
+ * Each preset says where each rule comes from (README, "Publisher presets").
+ */
+export interface PublisherRules {
+  /**
+   * No edits beyond time, place and house style: a reprint that records the digest of its body
+   * as received is checked against it. `"warn"` (the default for every source) or `"error"`.
+   */
+  noEdits?: "warn" | "error";
+  /** The publisher's tracking pixel (`syndication.pixel`) must be on the page. */
+  pixel?: boolean;
+  /** Every link of the body as received must still be on the rendered page. */
+  keepLinks?: boolean;
+  /** Every author must be credited with their institution (`author: { name, affiliation }`). */
+  affiliations?: boolean;
+  /** `false`: the publisher grants the right to reprint whole articles only. Default `true`. */
+  excerpts?: boolean;
+}
+
+/** A person credited for a reprint, with the institution they write from where known. */
+export interface Person {
   name: string;
+  affiliation?: string;
+}
+
+/**
+ * A publisher registered once in the plugin options and referenced by key from front matter.
+ * Built-in presets (`rferl`, `the-conversation`, `propublica`, `voa`) are entries too.
+ */
+export interface SourceEntry {
+  /** A built-in preset this entry starts from; its own fields win. An entry keyed like a preset extends it. */
+  extends?: string;
+  /** The publisher's name as readers should see it (required unless a preset gives it). */
+  name?: string;
   /** The publisher's home page. */
   url?: string;
   /** The licence reprints from this publisher carry unless a page says otherwise. */
@@ -35,6 +73,14 @@ export interface SourceEntry {
   indexing?: IndexingMode;
   /** How long reprints may be shown after the original date, as an ISO 8601 duration ("P30D"). */
   expiresAfter?: string;
+  /** Sentences for this publisher's reprints, over the site's wording. {year} in `copyright` is the original's year. */
+  wording?: Partial<Wording>;
+  /** Where this publisher's credit must go, over the site's `bannerPosition` (not over `"none"`). */
+  bannerPosition?: "top" | "bottom";
+  /** The publisher's republishing terms, for a maintainer to check the rules against. */
+  terms?: string;
+  /** What the terms ask, checked at build time. */
+  rules?: PublisherRules;
 }
 
 /** The plugin's options; every one is optional. */
@@ -101,8 +147,19 @@ export interface Reprint {
   source: { key?: string; name: string; url?: string };
   originalUrl: string;
   licence: Licence;
-  authors: string[];
+  /** The people credited, each with an institution where the front matter gives one. */
+  authors: Person[];
+  /** The authors as a byline reads: "Jane Doe (University of Leeds) and John Roe". Empty without authors. */
+  byline: string;
   copyright?: string;
+  /** The reprint is an excerpt: the banner says so and the article ends with a link to the whole. */
+  excerpt: boolean;
+  /** What the site changed in the text, as the front matter notes it. */
+  changes?: string;
+  /** The publisher's tracking pixel, and the element that shows it. */
+  pixel?: { url: string; html: string };
+  /** The closing link of an excerpt. */
+  readMore?: { html: string; text: string };
   published?: ReprintDate;
   expires?: ReprintDate;
   withdrawn: boolean;

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { endOf, parseDate, formatDate, isCalendarText } from "./dates.js";
 import { describe, parseLicence } from "./licences.js";
-import { INDEXING_MODES, type ResolvedOptions } from "./options.js";
+import { INDEXING_MODES, type ResolvedOptions, type ResolvedSource } from "./options.js";
 import { suggest } from "./suggest.js";
 import { checkUrl } from "./url.js";
-import { renderBanner, renderTombstone, chooseWording, wordingKey } from "./banner.js";
+import { renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml } from "./banner.js";
 import { DateTime, Duration } from "luxon";
-import type { Licence, Reprint, ReprintDate } from "./types.js";
+import { bodyDigest, isDigest } from "./digest.js";
+import type { Licence, Person, Reprint, ReprintDate } from "./types.js";
 
 /** A problem with one field, before the file and line are known. */
 export interface FieldProblem {
@@ -23,9 +24,12 @@ export interface PageContext {
   written?: Map<string, string>;
   /** `false` when only the checks are wanted (the command): the banner and notice are not written. */
   render?: boolean;
+  /** The body as the file holds it (after the front matter), for the digest of the no-edit rule. */
+  body?: string;
 }
 
 const nonEmpty = z.string().trim().min(1);
+const person = z.strictObject({ name: nonEmpty, affiliation: nonEmpty.optional() });
 
 /** The shape of `syndication`; values are then checked field by field below. */
 const shape = z.strictObject({
@@ -35,12 +39,16 @@ const shape = z.strictObject({
   license: z.unknown().optional(),
   published: z.unknown().optional(),
   expires: z.unknown().optional(),
-  author: z.union([nonEmpty, z.array(nonEmpty).min(1)]).optional(),
+  author: z.union([nonEmpty, person, z.array(z.union([nonEmpty, person])).min(1)]).optional(),
   sourceUrl: nonEmpty.optional(),
   copyright: nonEmpty.optional(),
   withdrawn: z.union([z.boolean(), z.strictObject({ date: z.unknown().optional(), note: nonEmpty.optional() })]).optional(),
   indexing: z.enum(INDEXING_MODES as [string, ...string[]]).optional(),
   previousUrls: z.array(nonEmpty).optional(),
+  excerpt: z.boolean().optional(),
+  changes: nonEmpty.optional(),
+  digest: nonEmpty.optional(),
+  pixel: nonEmpty.optional(),
 });
 
 export const KNOWN_FIELDS = Object.keys(shape.shape);
@@ -49,7 +57,11 @@ export const KNOWN_FIELDS = Object.keys(shape.shape);
 const HOW: Record<string, string> = {
   source: "write the publisher's name, or the key of a publisher in the plugin's sources option",
   originalUrl: "give the article's address on the publisher's site, starting with https://",
-  author: "write a name, or a list of names",
+  author: "write a name, { name: Jane Doe, affiliation: University of Leeds }, or a list of these",
+  excerpt: "write true for an excerpt, or leave it out",
+  changes: "say in a sentence what was changed, for example \"Dates changed to the day of publication here.\"",
+  digest: "leave the digest the import command wrote, or remove the line",
+  pixel: "give the address of the publisher's tracking image, starting with https://",
   sourceUrl: "give the publisher's home page, starting with https://",
   copyright: "write the notice as text, for example \"Copyright (c) 2021 RFE/RL, Inc.\"",
   withdrawn: "write true, or { date: 2024-05-01, note: \"Withdrawn at the publisher's request.\" }",
@@ -76,7 +88,8 @@ const MEANT: Record<string, string> = {
 /** What a field holds, where it is not plain text. */
 const EXPECTED: Record<string, string> = {
   withdrawn: "true, false or { date, note }",
-  author: "a name or a list of names",
+  author: "a name, { name, affiliation } or a list of these",
+  excerpt: "true or false",
   previousUrls: "a list of addresses",
 };
 
@@ -109,7 +122,9 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
   } else if (Array.isArray(value) && value.length === 0) {
     message = "is an empty list";
   } else if (Array.isArray(value) && key === "author") {
-    message = "has an entry that is not a name";
+    message = "has an entry that is not a name or { name, affiliation }";
+  } else if (key === "author" && value !== null && typeof value === "object") {
+    message = "must have a name, and may have an affiliation (both text), and nothing else";
   } else if (Array.isArray(value) && key === "previousUrls") {
     message = "has an entry that is not an address";
   } else if (key === "withdrawn" && issue.path.length > 1) {
@@ -177,6 +192,76 @@ export interface NormaliseResult {
   problems: FieldProblem[];
   /** The original URL when that field itself is valid, even if others are not (for uniqueness). */
   originalUrl?: string;
+  /** What the build says but does not fail on (a body edited against the publisher's wishes). */
+  warnings: FieldProblem[];
+}
+
+/** Authors as written: a name, { name, affiliation }, or a list of these. */
+function peopleOf(value: unknown): Person[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.map((a: string | { name: string; affiliation?: string }) =>
+    typeof a === "string"
+      ? { name: a.trim() }
+      : { name: a.name.trim(), ...(a.affiliation !== undefined ? { affiliation: a.affiliation.trim() } : {}) },
+  );
+}
+
+/** "Jane Doe (University of Leeds) and John Roe". */
+export function byline(authors: Person[]): string {
+  return joinNames(authors.map((p) => (p.affiliation ? `${p.name} (${p.affiliation})` : p.name)));
+}
+
+/** The publisher's rules, checked against what the front matter says. */
+function checkRules(
+  raw: Record<string, unknown>,
+  entry: ResolvedSource | undefined,
+  authors: Person[] | undefined,
+  page: PageContext,
+  problems: FieldProblem[],
+  warnings: FieldProblem[],
+): void {
+  const rules = entry?.rules ?? {};
+  const name = entry?.name ?? "The publisher";
+  if (rules.excerpts === false && raw.excerpt === true) {
+    problems.push({
+      field: "syndication.excerpt",
+      message: `is true, but ${name} allows its stories to be reprinted whole only`,
+      fix: "reprint the whole story, or link to it instead",
+    });
+  }
+  if (rules.affiliations && authors !== undefined) {
+    const without = authors.filter((p) => !p.affiliation).map((p) => p.name);
+    if (raw.author === undefined || without.length > 0) {
+      problems.push({
+        field: "syndication.author",
+        message:
+          raw.author === undefined
+            ? `is missing, and ${name} asks that authors be credited with their institutions`
+            : `names ${joinNames(without.map((n) => `"${n}"`))} without an institution, which ${name} asks for`,
+        fix: "write each author as { name: Jane Doe, affiliation: University of Leeds }",
+      });
+    }
+  }
+  if (rules.pixel && raw.pixel === undefined) {
+    problems.push({
+      field: "syndication.pixel",
+      message: `is missing, and ${name} requires its tracking pixel on every reprint`,
+      fix: "copy the address of the pixel image (img src) from the publisher's republishing HTML",
+    });
+  }
+  const digest = typeof raw.digest === "string" ? raw.digest.trim() : undefined;
+  if (digest === undefined) return;
+  if (!isDigest(digest)) {
+    problems.push({ field: "syndication.digest", message: `"${digest}" is not a digest this plugin wrote`, fix: HOW.digest! });
+    return;
+  }
+  if (page.body === undefined || raw.changes !== undefined || bodyDigest(page.body) === digest) return;
+  const edited = {
+    field: "syndication.digest",
+    message: `does not match the text any more: the article was edited after it was imported${rules.noEdits === "error" ? `, and ${name} allows no edits` : ""}`,
+    fix: "undo the edit, or say what changed in syndication.changes (the banner then tells readers)",
+  };
+  (rules.noEdits === "error" ? problems : warnings).push(edited);
 }
 
 /** Validate one page's `syndication` data and turn it into what templates and the head need. */
@@ -190,10 +275,12 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
           fix: "add a syndication: block with source, originalUrl and licence",
         },
       ],
+      warnings: [],
     };
   }
   const raw = value as Record<string, unknown>;
   const problems: FieldProblem[] = [];
+  const warnings: FieldProblem[] = [];
   const parsed = shape.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(...fromZod(issue, raw));
@@ -259,6 +346,14 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     else problems.push({ field: `syndication.${licenceField}`, message: result.message, fix: result.fix });
   }
 
+  const authors = ok("author") ? peopleOf(raw.author) : undefined;
+  checkRules(raw, entry, authors, page, problems, warnings);
+  const pixel = str("pixel");
+  if (pixel !== undefined) {
+    const bad = checkUrl(pixel);
+    if (bad) problems.push({ field: "syndication.pixel", message: bad.message, fix: HOW.pixel! });
+  }
+
   const published = dateField(raw, "published", page, options, problems);
   let expires = dateField(raw, "expires", page, options, problems);
   if (raw.expires === undefined && entry?.expiresAfter !== undefined) {
@@ -273,6 +368,13 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
       const end = DateTime.fromISO(published.date.iso, { setZone: true }).plus(duration);
       expires = { date: formatDate(end, /^\d{4}-\d\d-\d\d$/.test(published.date.iso), options.dateFormat, options.dateLocale), millis: end.toMillis() };
     }
+  }
+  if (raw.published === undefined && raw.copyright === undefined && entry?.copyright?.includes("{year}")) {
+    problems.push({
+      field: "syndication.published",
+      message: `is missing, and ${entry.name}'s copyright notice needs the year of the original`,
+      fix: "add the original publication date, or write the notice in syndication.copyright",
+    });
   }
   const withdrawal = withdrawalOf(raw, ok("withdrawn"), options, problems);
   const previousUrls = ok("previousUrls") && Array.isArray(raw.previousUrls) ? (raw.previousUrls as string[]).map((u) => u.trim()) : [];
@@ -295,13 +397,10 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
 
   const validUrl = originalUrl !== undefined && !problems.some((p) => p.field === "syndication.originalUrl");
   if (problems.length > 0 || sourceText === undefined || originalUrl === undefined || licence === undefined) {
-    return { problems, ...(validUrl ? { originalUrl } : {}) };
+    return { problems, warnings, ...(validUrl ? { originalUrl } : {}) };
   }
 
-  const authorValue = ok("author") ? raw.author : undefined;
-  const authors = (Array.isArray(authorValue) ? authorValue : authorValue === undefined ? [] : [authorValue]).map((a) =>
-    String(a).trim(),
-  );
+  const people: Person[] = authors ?? [];
   const withdrawn = withdrawal !== undefined;
   const status: Reprint["status"] = withdrawn
     ? "withdrawn"
@@ -313,27 +412,41 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     name: entry?.name ?? sourceText,
     ...(sourceUrl !== undefined ? { url: sourceUrl } : {}),
   };
-  const copyright = str("copyright") ?? entry?.copyright;
+  const copyright = (str("copyright") ?? entry?.copyright)?.replace(/\{year\}/g, published?.date.iso.slice(0, 4) ?? "{year}");
+  const changes = str("changes");
+  const excerpt = raw.excerpt === true && ok("excerpt");
   const title = typeof page.title === "string" && page.title.trim() !== "" ? page.title.trim() : undefined;
   const render = page.render !== false;
   const parts = () => ({
     sourceName: source.name,
     originalUrl,
     licence,
-    authors,
+    authors: people,
     ...(title !== undefined ? { title } : {}),
-    ...(published ? { published: published.date.formatted } : {}),
+    ...(published ? { published: published.date.formatted, publishedIso: published.date.iso } : {}),
     ...(copyright !== undefined ? { copyright } : {}),
   });
-  const banner = render ? renderBanner(chooseWording(options, page.lang, wordingKey(licence.kind)), parts()) : { html: "", text: "" };
+  const sentence = (key: Parameters<typeof chooseWording>[2]) => chooseWording(options, page.lang, key, entry?.wording);
+  const banner = render
+    ? renderBanner(sentence(wordingKey(licence.kind)), parts(), {
+        ...(excerpt ? { excerpt: sentence("excerpt") } : {}),
+        ...(changes !== undefined ? { changes: sentence("changes"), changesText: changes } : {}),
+      })
+    : { html: "", text: "" };
   const tombstone =
-    status === "live" || !render ? undefined : renderTombstone(chooseWording(options, page.lang, "tombstone"), parts(), withdrawal?.note);
+    status === "live" || !render ? undefined : renderTombstone(sentence("tombstone"), parts(), withdrawal?.note);
+  const readMore = excerpt && render ? renderReadMore(sentence("readMore"), parts()) : undefined;
   const reprint: Reprint = {
     source,
     originalUrl,
     licence,
-    authors,
+    authors: people,
+    byline: byline(people),
     ...(copyright !== undefined ? { copyright } : {}),
+    excerpt,
+    ...(changes !== undefined ? { changes } : {}),
+    ...(pixel !== undefined ? { pixel: { url: pixel, html: pixelHtml(pixel) } } : {}),
+    ...(readMore ? { readMore } : {}),
     ...(published ? { published: published.date } : {}),
     ...(expires ? { expires: expires.date } : {}),
     withdrawn,
@@ -348,5 +461,5 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     banner,
     ...(tombstone ? { tombstone } : {}),
   };
-  return { reprint, problems: [], originalUrl };
+  return { reprint, problems: [], warnings, originalUrl };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -80,7 +81,9 @@ describe("import", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const written = matter(readFileSync(join(site.dir, "named.md"), "utf8"), {});
-    expect(written.data.syndication).toEqual({ source: "The Conversation", originalUrl: "https://theconversation.com/x-1", licence: "CC-BY-ND-4.0" });
+    // The digest of the text as received (SHA-256, base64, as in Subresource Integrity).
+    const digest = `sha256-${createHash("sha256").update("First {{ paragraph }}.\n\nSecond.").digest("base64")}`;
+    expect(written.data.syndication).toEqual({ source: "The Conversation", originalUrl: "https://theconversation.com/x-1", licence: "CC-BY-ND-4.0", digest });
     // Text that looks like a template tag stays text.
     expect(written.data.templateEngineOverride).toBe("md");
     expect(written.content.trim()).toBe("First {{ paragraph }}.\n\nSecond.");

@@ -17,8 +17,8 @@ describe("banner", () => {
       "This article was originally published by Radio Free Europe/Radio Liberty and is reprinted with permission.",
     );
     expect(banner.html).toBe(
-      '<div class="syndication-banner"><p class="syndication-credit">This article was originally published by ' +
-        '<a href="https://www.rferl.org/a/x/1.html">Radio Free Europe/Radio Liberty</a> and is reprinted with permission.</p></div>',
+      '<div class="syndication-banner"><p class="syndication-credit u-repost-of h-cite">This article was originally published by ' +
+        '<a class="u-url p-publication" href="https://www.rferl.org/a/x/1.html">Radio Free Europe/Radio Liberty</a> and is reprinted with permission.</p></div>',
     );
   });
 
@@ -32,8 +32,9 @@ describe("banner", () => {
       copyright: "<b>(c)</b>",
     });
     expect(banner.html).toBe(
-      '<div class="syndication-banner"><p class="syndication-credit">By <a href="https://e.com/?a=&quot;b&quot;">' +
-        "&lt;img src=x onerror=&quot;a&quot;&gt;</a> &lt;&#123;% raw %&#125;&gt; &#123;&#123;x&#125;&#125;</p>" +
+      '<div class="syndication-banner"><p class="syndication-credit u-repost-of h-cite">By <a class="u-url p-publication" href="https://e.com/?a=&quot;b&quot;">' +
+        "&lt;img src=x onerror=&quot;a&quot;&gt;</a> &lt;&#123;% raw %&#125;&gt; &#123;&#123;x&#125;&#125;" +
+        '<data class="p-name" value="&#123;% raw %&#125;"></data></p>' +
         '<p class="syndication-copyright">&lt;b&gt;(c)&lt;/b&gt;</p></div>',
     );
     expect(banner.text).toBe(`By <img src=x onerror="a"> <{% raw %}> {{x}}`);

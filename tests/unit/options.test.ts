@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_WORDING, OptionsError, resolveOptions } from "../../plugins/syndication/options.js";
+import { PRESETS } from "../../plugins/syndication/presets.js";
 
 describe("options", () => {
   it("has documented defaults", () => {
     const { now, ...rest } = resolveOptions();
     expect(rest).toEqual({
       reprintsDir: "reprints",
-      sources: {},
+      sources: PRESETS,
       bannerPosition: "top",
       wording: DEFAULT_WORDING,
       locales: {},
@@ -36,7 +37,12 @@ describe("options", () => {
     [{ bannerPosition: "middle" }, 'option "bannerPosition" is "middle", which is not one of "top", "bottom", "none"'],
     [{ indexing: "nofollow" }, 'option "indexing" is "nofollow"'],
     [{ permalinkPrefix: "reprints" }, 'option "permalinkPrefix" must start and end with "/"'],
-    [{ sources: { rferl: { url: "https://x.example/" } } }, 'option "sources.rferl" needs a "name"'],
+    [{ sources: { wire: { url: "https://x.example/" } } }, 'option "sources.wire" needs a "name"'],
+    [{ sources: { wire: { extends: "rfe", url: "https://x.example/" } } }, 'option "sources.wire.extends" is "rfe", which is not a preset; did you mean "rferl"?'],
+    [{ sources: { wire: { name: "W", rules: { pixels: true } } } }, 'option "sources.wire.rules": "pixels" is not an option of this plugin; did you mean "pixel"?'],
+    [{ sources: { wire: { name: "W", rules: { noEdits: "fail" } } } }, 'option "sources.wire.rules.noEdits" is "fail", which is not one of "warn", "error"'],
+    [{ sources: { wire: { name: "W", bannerPosition: "none" } } }, 'option "sources.wire.bannerPosition" is "none", which is not one of "top", "bottom"'],
+    [{ sources: { wire: { name: "W", wording: { permision: "x" } } } }, 'option "sources.wire.wording.permision" is not a sentence this plugin writes'],
     [{ sources: { rferl: { name: "R", licence: "CC-BY-5.0" } } }, 'option "sources.rferl.licence" "CC-BY-5.0" is not a licence'],
     [{ sources: { rferl: { name: "R", url: "rferl.org" } } }, 'option "sources.rferl.url" "rferl.org" is not an absolute address'],
     [{ jsonLd: "no" }, 'option "jsonLd" must be true or false'],

@@ -62,8 +62,8 @@ describe("normalise", () => {
   });
 
   it("lists authors from text or a list", () => {
-    expect(normalise({ ...valid, author: "A" }, {}, options).reprint!.authors).toEqual(["A"]);
-    expect(normalise({ ...valid, author: ["A", " B "] }, {}, options).reprint!.authors).toEqual(["A", "B"]);
+    expect(normalise({ ...valid, author: "A" }, {}, options).reprint!.authors).toEqual([{ name: "A" }]);
+    expect(normalise({ ...valid, author: ["A", " B "] }, {}, options).reprint!.authors).toEqual([{ name: "A" }, { name: "B" }]);
   });
 
   it("reports a missing or wrong-typed syndication block", () => {
