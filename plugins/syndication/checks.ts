@@ -75,7 +75,7 @@ export function locate(found: Map<string, FieldProblem[]>): Problem[] {
       // A page-level field (permalink) points at the front matter's start.
       const line = problem.field.startsWith("syndication") ? (own ?? lines.get("syndication") ?? lines.get("")) : lines.get("");
       // A field that is not in the file itself came from a directory or global data file.
-      const elsewhere = field !== undefined && own === undefined && problem.message !== "is missing";
+      const elsewhere = field !== undefined && own === undefined && !problem.message.startsWith("is missing");
       problems.push({
         file: displayPath(inputPath),
         ...(line !== undefined ? { line } : {}),

@@ -108,7 +108,7 @@ program
   .option("--published <date>", "the original date, YYYY-MM-DD")
   .option("--source <name>", "the publisher, if the credit line does not say (or a key of the sources option)")
   .option("--licence <licence>", "permission, public-domain, or a Creative Commons id such as CC-BY-ND-4.0")
-  .option("--author <name...>", "the author or authors")
+  .option("--author <name...>", "the author or authors; \"Jane Doe (University of Leeds)\" gives an affiliation")
   .option("--source-url <url>", "the publisher's home page")
   .option("--copyright <notice>", "a copyright notice to keep with the text")
   .option("--pixel <url>", "the publisher's tracking image (syndication.pixel)")
@@ -131,12 +131,18 @@ program
     }
     const syndication: Record<string, unknown> = {};
     const set = (key: string, value: unknown) => value !== undefined && (syndication[key] = value);
-    set("source", flags.source ?? credit?.source);
+    // A credit line that names a known publisher (a preset, or an entry of the sources option) gives its key.
+    const known = credit && Object.entries(config.options.sources).find(([, entry]) => entry.name === credit.source)?.[0];
+    set("source", flags.source ?? known ?? credit?.source);
     set("sourceUrl", flags.sourceUrl);
     set("originalUrl", flags.url);
     set("licence", flags.licence ?? credit?.licence);
     set("published", flags.published);
-    const authors = flags.author as string[] | undefined;
+    // "Jane Doe (University of Leeds)": a name and the institution the author writes from.
+    const authors = (flags.author as string[] | undefined)?.map((a) => {
+      const match = /^(.+?)\s*\(([^()]+)\)$/.exec(a.trim());
+      return match ? { name: match[1]!, affiliation: match[2]!.trim() } : a;
+    });
     set("author", authors && (authors.length === 1 ? authors[0] : authors));
     set("copyright", flags.copyright);
     set("pixel", flags.pixel);
@@ -172,6 +178,8 @@ program
         ? "--licence (the credit line names no particular Creative Commons licence)"
         : "--licence",
       "syndication.published": "--published",
+      "syndication.pixel": "--pixel",
+      "syndication.author": '--author "Name (Institution)"',
     };
     if (problems.length > 0) {
       console.error(`${textFile}: not written, since the reprint would not pass check:`);

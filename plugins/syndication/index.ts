@@ -88,6 +88,8 @@ const TOMBSTONE_CLASS = 'class="syndication-tombstone"';
 interface Missing {
   banner: string[];
   tombstone: string[];
+  /** Pages whose banner reached them as text: the Markdown library escapes HTML. */
+  escaped: string[];
 }
 
 /** Say which pages lack the banner or notice, and how to place it: a line a page, or a summary. */
@@ -111,6 +113,11 @@ function warnMissing(eleventyConfig: EleventyConfigLike, missing: Missing, optio
     missing.banner,
     (file) => `${displayPath(file)} has no attribution banner: ${why}. ${fix}`,
     `reprint pages have no attribution banner: ${why}. ${fix}`,
+  );
+  say(
+    missing.escaped,
+    (file) => `${displayPath(file)} shows its attribution banner as escaped text: the Markdown library does not allow HTML (markdown-it's html option is false). Allow HTML, or set bannerPosition to "none" and put {% syndicationBanner %} in the layout.`,
+    `reprint pages show their attribution banner as escaped text: the Markdown library does not allow HTML (markdown-it's html option is false). Allow HTML, or set bannerPosition to "none" and put {% syndicationBanner %} in the layout.`,
   );
   const ended = `Put {{ ${options.dataKey}.tombstone.html | safe }} in its template in place of the article.`;
   say(
@@ -158,7 +165,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // What one build learns: the collections' verdict, the lock to write, pages without a banner.
   let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
   let pendingLock: string | undefined;
-  let missing: Missing = { banner: [], tombstone: [] };
+  let missing: Missing = { banner: [], tombstone: [], escaped: [] };
   // What the rendered pages lack of their publishers' terms, by file (a page renders once per build).
   let rendered = new Map<string, FieldProblem[]>();
   const checkRendered = (inputPath: string, html: string, reprint: Reprint, links: string[] | undefined) => {
@@ -185,7 +192,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     state.clear();
     checked = undefined;
     rendered = new Map();
-    missing = { banner: [], tombstone: [] };
+    missing = { banner: [], tombstone: [], escaped: [] };
   });
 
   // Validate each reprint as Eleventy reads it, then give it its data, its address and its banner.
@@ -332,8 +339,9 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     if (reprint.tombstone) {
       if (!content.includes(TOMBSTONE_CLASS)) missing.tombstone.push(this.page.inputPath);
     } else {
-      if (!content.includes(BANNER_CLASS)) missing.banner.push(this.page.inputPath);
-      else content = markEntry(content);
+      if (content.includes(BANNER_CLASS)) content = markEntry(content);
+      else if (content.includes("&quot;syndication-banner&quot;")) missing.escaped.push(this.page.inputPath);
+      else missing.banner.push(this.page.inputPath);
       checkRendered(this.page.inputPath, content, reprint, page.links);
     }
     return rewriteHead(content, {

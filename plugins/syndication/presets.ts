@@ -54,7 +54,7 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
   // in time, location and editorial style" [→ noEdits "error"]. "At the top of the text of your
   // story, include a line that reads: 'This story was originally published by ProPublica.' You
   // must link the word 'ProPublica' to the original URL of the story" [→ wording, bannerPosition
-  // "top"; {source} links the original]. "If you're republishing online, you must link to the URL
+  // "top"; {source} links the original; the second sentence names the licence, as CC BY asks]. "If you're republishing online, you must link to the URL
   // of this story on propublica.org, include all of the links from our story ... and use our
   // PixelPing tag" [→ keepLinks, pixel]. ProPublica grants "rights to post stories in full (or to
   // link to them)" (its copyright policy, 2008) [→ excerpts: false].
@@ -63,7 +63,7 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
     url: "https://www.propublica.org/",
     licence: "CC-BY-NC-ND-3.0",
     bannerPosition: "top",
-    wording: { creativeCommons: "This story was originally published by {source}." },
+    wording: { creativeCommons: "This story was originally published by {source}. It is republished under the {licence} licence." },
     terms: "https://www.propublica.org/steal-our-stories",
     rules: { noEdits: "error", pixel: true, keepLinks: true, excerpts: false },
   },

@@ -99,7 +99,7 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
     return issue.keys.map((key) => ({
       field: `syndication.${parent}.${key}`,
       message: "is not a field this plugin knows, so it would be ignored",
-      fix: `remove it; ${parent} takes ${parent === "withdrawn" ? "date and note" : "other fields"}`,
+      fix: `remove it; ${parent} takes ${parent === "withdrawn" ? "date and note" : parent.startsWith("author") ? "name and affiliation" : "other fields"}`,
     }));
   }
   if (issue.code === "unrecognized_keys") {

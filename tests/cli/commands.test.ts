@@ -13,8 +13,6 @@ const SEED = existsSync(join(ROOT, "..", "shared", "seed", "rferl-putin-talks.tx
 const DEMO_REPRINT = "src/reprints/putin-immediate-talks.md";
 const URL = "https://www.rferl.org/a/putin-immediate-talks-nato-security-guarantees/31609362.html";
 const TITLE = "Putin Reiterates Need For 'Immediate' Talks With NATO On Security Guarantees";
-const COPYRIGHT =
-  "Copyright (c) 2021 RFE/RL, Inc. Used with the permission of Radio Free Europe/Radio Liberty, 1201 Connecticut Ave NW, Ste 400, Washington DC 20036.";
 
 /** A copy of the demo site in a temporary folder, built with its own build script. */
 function demoCopy() {
@@ -36,7 +34,7 @@ describe("import", () => {
     const demo = demoCopy();
     const original = demo.build();
     const args = ["import", SEED, "--url", URL, "--title", TITLE, "--published", "2021-12-14", "--author", "RFE/RL"];
-    args.push("--source-url", "https://www.rferl.org/", "--copyright", COPYRIGHT, "--out", DEMO_REPRINT);
+    args.push("--out", DEMO_REPRINT);
     // The demo's own file is there: without --force nothing is overwritten.
     const refused = cli(args, demo.dir);
     expect(refused.status).toBe(1);
@@ -48,8 +46,9 @@ describe("import", () => {
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(DEMO_REPRINT);
     const written = matter(readFileSync(join(demo.dir, DEMO_REPRINT), "utf8"), {});
+    // The credit line names RFE/RL, a preset: the key is written, and the preset does the rest.
     expect(written.data.syndication).toMatchObject({
-      source: "Radio Free Europe/Radio Liberty",
+      source: "rferl",
       licence: "permission",
       originalUrl: URL,
     });
@@ -77,19 +76,35 @@ describe("import", () => {
   it("reads a Creative Commons credit line, and asks for the licence when the line does not name one", () => {
     const site = emptySite();
     writeFileSync(join(site.dir, "named.txt"), "This article is republished from The Conversation under a CC BY-ND 4.0 license.\nFirst {{ paragraph }}.\n\nSecond.\n");
-    const run = site.run(["import", "named.txt", "--url", "https://theconversation.com/x-1", "--out", "named.md"]);
+    // The Conversation's rules: authors with their institutions, and its page counter.
+    const bare = site.run(["import", "named.txt", "--url", "https://theconversation.com/x-1", "--out", "named.md"]);
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain('syndication.author  is missing, and The Conversation asks that authors be credited with their institutions: give --author "Name (Institution)"');
+    expect(bare.stderr).toContain("syndication.pixel  is missing, and The Conversation requires its tracking pixel on every reprint: give --pixel");
+    const pixel = "https://counter.theconversation.com/content/1/count.gif";
+    const run = site.run(["import", "named.txt", "--url", "https://theconversation.com/x-1", "--author", "Jane Sample (University of Exampleton)", "--pixel", pixel, "--out", "named.md"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const written = matter(readFileSync(join(site.dir, "named.md"), "utf8"), {});
     // The digest of the text as received (SHA-256, base64, as in Subresource Integrity).
     const digest = `sha256-${createHash("sha256").update("First {{ paragraph }}.\n\nSecond.").digest("base64")}`;
-    expect(written.data.syndication).toEqual({ source: "The Conversation", originalUrl: "https://theconversation.com/x-1", licence: "CC-BY-ND-4.0", digest });
+    // The Conversation is a preset: its key is written.
+    expect(written.data.syndication).toEqual({
+      source: "the-conversation",
+      originalUrl: "https://theconversation.com/x-1",
+      licence: "CC-BY-ND-4.0",
+      author: { name: "Jane Sample", affiliation: "University of Exampleton" },
+      pixel,
+      digest,
+    });
     // Text that looks like a template tag stays text.
     expect(written.data.templateEngineOverride).toBe("md");
     expect(written.content.trim()).toBe("First {{ paragraph }}.\n\nSecond.");
 
-    writeFileSync(join(site.dir, "unnamed.txt"), "This article is republished from The Conversation under a Creative Commons license. Read the original article.\nText.\n");
-    const refused = site.run(["import", "unnamed.txt", "--url", "https://theconversation.com/x-2", "--out", "unnamed.md"]);
+    // A publisher with no preset, whose line names no particular licence. (The Conversation's
+    // preset would supply CC BY-ND 4.0.)
+    writeFileSync(join(site.dir, "unnamed.txt"), "This article is republished from Example Journal under a Creative Commons license. Read the original article.\nText.\n");
+    const refused = site.run(["import", "unnamed.txt", "--url", "https://journal.example/x-2", "--out", "unnamed.md"]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("syndication.licence  is missing: give --licence (the credit line names no particular Creative Commons licence)");
   });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "../../plugins/syndication/links.js";
+import { bodyDigest, isDigest } from "../../plugins/syndication/digest.js";
+import { markEntry } from "../../plugins/syndication/hentry.js";
+
+describe("links of a body", () => {
+  it("finds inline, reference, autolink and HTML links, and skips code and non-web links", () => {
+    const body = [
+      'See [a](https://a.example/1 "title") and [b](<https://b.example/with space>).',
+      "A [ref][r], <https://c.example/auto>, <a href='https://d.example/?x=1&amp;y=2'>d</a>.",
+      "[mail](mailto:x@y.example) [anchor](#part) `[code](https://code.example/)`",
+      "```",
+      "[fenced](https://fenced.example/)",
+      "```",
+      "[r]: https://r.example/ref",
+    ].join("\n");
+    expect(linksInMarkdown(body).sort()).toEqual(
+      ["https://a.example/1", "https://b.example/with space", "https://c.example/auto", "https://d.example/?x=1&amp;y=2", "https://r.example/ref"].sort(),
+    );
+  });
+
+  it("compares links through HTML escaping and percent-encoding", () => {
+    const html = '<a href="https://b.example/with%20space">b</a><a href="https://d.example/?x=1&amp;y=2">d</a>';
+    expect(missingLinks(["https://b.example/with space", "https://d.example/?x=1&y=2", "https://gone.example/"], html)).toEqual([
+      "https://gone.example/",
+    ]);
+  });
+
+  it("finds an image by its address, in HTML or Markdown", () => {
+    expect(hasImage('<p><img alt="" src="https://p.example/p.gif?a=1&amp;b=2"></p>', "https://p.example/p.gif?a=1&b=2")).toBe(true);
+    expect(hasImage('<a href="https://p.example/p.gif">x</a>', "https://p.example/p.gif")).toBe(false);
+    expect(bodyHasImage("![](https://p.example/p.gif)", "https://p.example/p.gif")).toBe(true);
+    expect(bodyHasImage("[link](https://p.example/p.gif)", "https://p.example/p.gif")).toBe(false);
+  });
+});
+
+describe("digest", () => {
+  it("ignores line endings, trailing spaces and surrounding blank lines, and nothing else", () => {
+    const digest = bodyDigest("One.\n\nTwo.");
+    expect(isDigest(digest)).toBe(true);
+    expect(bodyDigest("\r\nOne.  \r\n\r\nTwo.\r\n\r\n")).toBe(digest);
+    expect(bodyDigest("One.\n\nTwo!")).not.toBe(digest);
+    expect(isDigest("sha256-abc")).toBe(false);
+  });
+});
+
+describe("h-entry", () => {
+  const banner = '<div class="syndication-banner">';
+  it("adds h-entry to the article around the banner, keeping its classes", () => {
+    expect(markEntry(`<article class="post">${banner}</div></article>`)).toBe(`<article class="h-entry post">${banner}</div></article>`);
+    expect(markEntry(`<article id="a">${banner}</div></article>`)).toBe(`<article id="a" class="h-entry">${banner}</div></article>`);
+  });
+
+  it("leaves a page that has an h-entry, or no article around the banner, alone", () => {
+    for (const html of [
+      `<div class="h-entry"><article>${banner}</div></article></div>`,
+      `<article>x</article>${banner}</div>`,
+      `<main>${banner}</div></main>`,
+    ]) {
+      expect(markEntry(html)).toBe(html);
+    }
+  });
+});
