@@ -54,36 +54,73 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-/**
- * Fill a wording template. Literal text is escaped; placeholders become links in HTML and plain
- * text in the text form. `[[ ... ]]` is an optional segment, dropped when a placeholder in it is empty.
- */
-export function fillTemplate(
-  template: string,
-  values: Record<string, { html: string; text: string } | undefined>,
-): { html: string; text: string } {
-  const withOptional = template.replace(/\[\[(.*?)\]\]/gs, (_, inner: string) =>
-    [...inner.matchAll(/\{(\w+)\}/g)].every((m) => values[m[1]!]?.text) ? inner : "",
-  );
-  let html = "";
-  let text = "";
-  let last = 0;
-  for (const match of withOptional.matchAll(/\{(\w+)\}/g)) {
-    const literal = withOptional.slice(last, match.index);
-    html += escapeHtml(literal);
-    text += literal;
-    const value = values[match[1]!];
-    if (value) {
-      html += value.html;
-      text += value.text;
-    } else {
-      html += escapeHtml(match[0]);
-      text += match[0];
+type Value = { html: string; text: string } | undefined;
+/** A placeholder's value, asked for only when the sentence uses it. */
+type Values = Record<string, Value> | ((name: string) => Value);
+
+/** A wording template, read once: literal text (escaped once) and placeholders, some optional. */
+type Segment = { literal: string; html: string } | { name: string } | { optional: Segment[]; names: string[] };
+const compiled = new Map<string, Segment[]>();
+
+function compile(template: string): Segment[] {
+  let segments = compiled.get(template);
+  if (segments) return segments;
+  const plainSegments = (part: string): Segment[] => {
+    const out: Segment[] = [];
+    let last = 0;
+    for (const match of part.matchAll(/\{(\w+)\}/g)) {
+      const literal = part.slice(last, match.index);
+      if (literal) out.push({ literal, html: escapeHtml(literal) });
+      out.push({ name: match[1]! });
+      last = match.index! + match[0].length;
     }
+    const rest = part.slice(last);
+    if (rest) out.push({ literal: rest, html: escapeHtml(rest) });
+    return out;
+  };
+  segments = [];
+  let last = 0;
+  for (const match of template.matchAll(/\[\[(.*?)\]\]/gs)) {
+    segments.push(...plainSegments(template.slice(last, match.index)));
+    const inner = match[1]!;
+    segments.push({ optional: plainSegments(inner), names: [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) });
     last = match.index! + match[0].length;
   }
-  const rest = withOptional.slice(last);
-  return { html: html + escapeHtml(rest), text: (text + rest).replace(/\s+/g, " ").trim() };
+  segments.push(...plainSegments(template.slice(last)));
+  compiled.set(template, segments);
+  return segments;
+}
+
+/**
+ * Fill a wording template. Literal text is escaped; placeholders become links in HTML and plain
+ * text in the text form. `[[ ... ]]` is an optional segment, dropped when a placeholder in it is
+ * empty. A placeholder with no value stays as written (escaped). Templates are read once each.
+ */
+export function fillTemplate(template: string, values: Values): { html: string; text: string } {
+  const get = typeof values === "function" ? values : (name: string) => values[name];
+  let html = "";
+  let text = "";
+  const fill = (segments: Segment[]) => {
+    for (const segment of segments) {
+      if ("literal" in segment) {
+        html += segment.html;
+        text += segment.literal;
+      } else if ("name" in segment) {
+        const value = get(segment.name);
+        if (value) {
+          html += value.html;
+          text += value.text;
+        } else {
+          html += escapeHtml(`{${segment.name}}`);
+          text += `{${segment.name}}`;
+        }
+      } else if (segment.names.every((name) => get(name)?.text)) {
+        fill(segment.optional);
+      }
+    }
+  };
+  fill(compile(template));
+  return { html, text: text.replace(/\s+/g, " ").trim() };
 }
 
 /** What stands at a reprint's address once it is expired or withdrawn: a notice, and the way to the original. */
@@ -105,21 +142,30 @@ const credit = (p: Person) => (p.affiliation ? `${p.name} (${p.affiliation})` : 
  * The values of a wording's placeholders: the source links to the original, the licence to its
  * deed. In the credit (`cite`), the link is also the microformats `u-url` of the original.
  */
-function placeholders(parts: BannerParts, cite = false): Record<string, { html: string; text: string } | undefined> {
-  const { licence } = parts;
-  const licenceLink = licence.url
-    ? `<a rel="license" href="${escapeHtml(licence.url)}">${escapeHtml(licence.name)}</a>`
-    : escapeHtml(licence.name);
-  const linkClass = cite ? ' class="u-url p-publication"' : "";
-  return {
-    source: {
-      html: `<a${linkClass} href="${escapeHtml(parts.originalUrl)}">${escapeHtml(parts.sourceName)}</a>`,
-      text: parts.sourceName,
-    },
-    licence: { html: licenceLink, text: licence.name },
-    author: plain(joinNames(parts.authors.map(credit))),
-    title: plain(parts.title),
-    published: plain(parts.published),
+function placeholders(parts: BannerParts, cite = false): (name: string) => Value {
+  return (name) => {
+    switch (name) {
+      case "source":
+        return {
+          html: `<a${cite ? ' class="u-url p-publication"' : ""} href="${escapeHtml(parts.originalUrl)}">${escapeHtml(parts.sourceName)}</a>`,
+          text: parts.sourceName,
+        };
+      case "licence": {
+        const { licence } = parts;
+        const html = licence.url
+          ? `<a rel="license" href="${escapeHtml(licence.url)}">${escapeHtml(licence.name)}</a>`
+          : escapeHtml(licence.name);
+        return { html, text: licence.name };
+      }
+      case "author":
+        return plain(joinNames(parts.authors.map(credit)));
+      case "title":
+        return plain(parts.title);
+      case "published":
+        return plain(parts.published);
+      default:
+        return undefined;
+    }
   };
 }
 
@@ -143,7 +189,9 @@ export function renderBanner(template: string, parts: BannerParts, extras: Banne
   const sentence = fillTemplate(template, placeholders(parts, true));
   const excerpt = extras.excerpt ? fillTemplate(extras.excerpt, placeholders(parts)) : undefined;
   const changes =
-    extras.changes && extras.changesText ? fillTemplate(extras.changes, { ...placeholders(parts), changes: plain(extras.changesText) }) : undefined;
+    extras.changes && extras.changesText
+      ? fillTemplate(extras.changes, (name) => (name === "changes" ? plain(extras.changesText) : placeholders(parts)(name)))
+      : undefined;
   const lead = excerpt ? `<span class="syndication-excerpt">${excerpt.html}</span> ` : "";
   const changesHtml = changes ? `<p class="syndication-changes">${changes.html}</p>` : "";
   const copyright = parts.copyright ? `<p class="syndication-copyright">${escapeHtml(parts.copyright)}</p>` : "";

@@ -423,7 +423,8 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     licence,
     authors: people,
     ...(title !== undefined ? { title } : {}),
-    ...(published ? { published: published.date.formatted, publishedIso: published.date.iso } : {}),
+    // Formatting a date with luxon costs: only a sentence that says {published} asks for it.
+    ...(published ? { get published() { return published.date.formatted; }, publishedIso: published.date.iso } : {}),
     ...(copyright !== undefined ? { copyright } : {}),
   });
   const sentence = (key: Parameters<typeof chooseWording>[2]) => chooseWording(options, page.lang, key, entry?.wording);
