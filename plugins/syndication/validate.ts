@@ -4,7 +4,7 @@ import { describe, parseLicence } from "./licences.js";
 import { INDEXING_MODES, type ResolvedOptions, type ResolvedSource } from "./options.js";
 import { suggest } from "./suggest.js";
 import { checkUrl } from "./url.js";
-import { renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml } from "./banner.js";
+import { type BannerParts, renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml } from "./banner.js";
 import { DateTime, Duration } from "luxon";
 import { bodyDigest, isDigest } from "./digest.js";
 import type { Licence, Person, Reprint, ReprintDate } from "./types.js";
@@ -417,16 +417,20 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   const excerpt = raw.excerpt === true && ok("excerpt");
   const title = typeof page.title === "string" && page.title.trim() !== "" ? page.title.trim() : undefined;
   const render = page.render !== false;
-  const parts = () => ({
-    sourceName: source.name,
-    originalUrl,
-    licence,
-    authors: people,
-    ...(title !== undefined ? { title } : {}),
+  const parts = (): BannerParts => {
+    const result: BannerParts = {
+      sourceName: source.name,
+      originalUrl,
+      licence,
+      authors: people,
+      ...(title !== undefined ? { title } : {}),
+      ...(published ? { publishedIso: published.date.iso } : {}),
+      ...(copyright !== undefined ? { copyright } : {}),
+    };
     // Formatting a date with luxon costs: only a sentence that says {published} asks for it.
-    ...(published ? { get published() { return published.date.formatted; }, publishedIso: published.date.iso } : {}),
-    ...(copyright !== undefined ? { copyright } : {}),
-  });
+    if (published) Object.defineProperty(result, "published", { get: () => published.date.formatted, enumerable: true });
+    return result;
+  };
   const sentence = (key: Parameters<typeof chooseWording>[2]) => chooseWording(options, page.lang, key, entry?.wording);
   const banner = render
     ? renderBanner(sentence(wordingKey(licence.kind)), parts(), {
