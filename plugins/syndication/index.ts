@@ -18,6 +18,8 @@ import {
   type PageState,
 } from "./checks.js";
 import type { Redirect } from "./lock.js";
+import { guardFrontMatter, type FrontMatterHost } from "./frontmatter.js";
+import { rulesFromConfig, type DataFileConfig } from "./datafiles.js";
 import type { SyndicationOptions } from "./types.js";
 
 export type * from "./types.js";
@@ -148,6 +150,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   eleventyConfig.versionCheck(">=3.0");
   const options = resolveOptions(userOptions);
   const state = new Map<string, PageState>();
+  // Files whose YAML front matter cannot be read: reported with the rest, not one at a time.
+  const unreadable = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost);
   const inputDir = () => eleventyConfig.directories?.input ?? ".";
   const isReprint = (inputPath: string, data: PageData) =>
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
@@ -168,6 +172,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // they set on `data` is what the page is built with: nothing here touches other pages.
   eleventyConfig.addPreprocessor("syndication", "*", function (data, content) {
     const inputPath = this.inputPath ?? data.page.inputPath;
+    if (unreadable().has(inputPath)) return undefined;
     if (!isReprint(inputPath, data)) return undefined;
     const title = typeof data.title === "string" ? data.title : undefined;
     // YAML turns 2021-13-45 into a valid (rolled-over) date; the text as written tells the truth.
@@ -212,6 +217,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     if (!checked) {
       const items = api.getAll();
       const found = collectProblems(state, items);
+      for (const [file, problem] of unreadable()) found.set(file, [problem, ...(found.get(file) ?? [])]);
       let redirects: Redirect[] = [];
       if (found.size === 0) {
         const lock = checkLock(state, items, options);
@@ -219,7 +225,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
         pendingLock = lock.write;
         for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
       }
-      const problems = locate(found);
+      const problems = locate(found, rulesFromConfig(inputDir(), eleventyConfig as unknown as DataFileConfig));
       checked = { redirects, ...(problems.length > 0 ? { error: new SyndicationError(problems) } : {}) };
       if (checked.error) print(eleventyConfig, checked.error.report);
       else for (const message of expiringSoon(state, options)) print(eleventyConfig, `eleventy-plugin-syndication: ${message}`, "warn");

@@ -13,6 +13,7 @@ import { writtenDates } from "./locate.js";
 import { reprintPermalink } from "./permalink.js";
 import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, type AddressedPage, type PageState } from "./checks.js";
 import { sortProblems } from "./report.js";
+import { frontMatterProblem } from "./frontmatter.js";
 import type { Problem } from "./types.js";
 
 /** Eleventy's default template formats whose front matter the command can read. */
@@ -228,15 +229,8 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
         if (inReprintsDir(inputPath, inputDir, options)) warnings.push(`${displayPath(inputPath)} has JavaScript front matter: not checked (the build checks it)`);
         continue;
       }
-      const mark = (error as { mark?: { line?: number } }).mark;
-      const reason = ((error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0])!;
-      unreadable.set(inputPath, {
-        file: displayPath(inputPath),
-        ...(mark?.line !== undefined ? { line: mark.line + 2 } : {}),
-        field: "front matter",
-        message: `cannot be read: ${reason}`,
-        fix: "correct the YAML between the --- lines",
-      });
+      // The same problem, at the same line, as the build reports.
+      unreadable.set(inputPath, { file: displayPath(inputPath), ...frontMatterProblem(error) });
       continue;
     }
     const data = mergedData(file, inputDir, front);
@@ -265,6 +259,6 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const lock = checkLock(state, addressed, options, true);
     for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
   }
-  const problems = sortProblems([...unreadable.values(), ...locate(found)]);
+  const problems = sortProblems([...unreadable.values(), ...locate(found, { inputDir })]);
   return { pages, state, problems, warnings: [...warnings, ...expiringSoon(state, options)], unreadable };
 }
