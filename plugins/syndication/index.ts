@@ -18,6 +18,7 @@ import {
   type PageState,
 } from "./checks.js";
 import type { Redirect } from "./lock.js";
+import { bodyProblem } from "./body.js";
 import { guardFrontMatter, type FrontMatterHost } from "./frontmatter.js";
 import { rulesFromConfig, type DataFileConfig } from "./datafiles.js";
 import type { SyndicationOptions } from "./types.js";
@@ -182,6 +183,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}) };
     const result = normalise(data.syndication, context, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
+    const tag = typeof content === "string" && (result.reprint?.status ?? "live") === "live" ? bodyProblem(inputPath, content, (data.page as { templateSyntax?: unknown }).templateSyntax) : undefined;
+    if (tag) result.problems.push(tag);
     const reprint = result.reprint;
     if (!reprint) return undefined;
 

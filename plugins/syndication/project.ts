@@ -14,6 +14,7 @@ import { reprintPermalink } from "./permalink.js";
 import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, type AddressedPage, type PageState } from "./checks.js";
 import { sortProblems } from "./report.js";
 import { frontMatterProblem } from "./frontmatter.js";
+import { bodyProblem } from "./body.js";
 import type { Problem } from "./types.js";
 
 /** Eleventy's default template formats whose front matter the command can read. */
@@ -179,6 +180,13 @@ function knownUrl(data: Record<string, unknown>): string | false | undefined {
   return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
 }
 
+/** Eleventy's `page.templateSyntax` with its default engines: Markdown and HTML are rendered with Liquid first. */
+function templateSyntax(file: string, data: Record<string, unknown>): string {
+  if (typeof data.templateEngineOverride === "string") return data.templateEngineOverride;
+  const ext = extname(file);
+  return ext === ".md" ? "liquid,md" : ext === ".html" ? "liquid,html" : ext.slice(1);
+}
+
 export interface ProjectCheck {
   pages: ProjectPage[];
   state: Map<string, PageState>;
@@ -221,9 +229,12 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const inputPath = `./${relative(process.cwd(), file).split(sep).join("/")}`;
     let front: Record<string, unknown>;
     let source: string;
+    let body: string;
     try {
       source = readFileSync(file, "utf8");
-      front = readFrontMatter(source).data as Record<string, unknown>;
+      const read = readFrontMatter(source);
+      front = read.data as Record<string, unknown>;
+      body = read.content;
     } catch (error) {
       if (error instanceof ScriptFrontMatter) {
         if (inReprintsDir(inputPath, inputDir, options)) warnings.push(`${displayPath(inputPath)} has JavaScript front matter: not checked (the build checks it)`);
@@ -244,6 +255,8 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const written = hasYamlDate ? writtenDates(source) : undefined;
     const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written ? { written } : {}) }, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
+    const tag = (result.reprint?.status ?? "live") === "live" ? bodyProblem(inputPath, body, templateSyntax(file, data), source) : undefined;
+    if (tag) result.problems.push(tag);
     const known = knownUrl(data);
     // Pages left out of collections are out of the build's sight for addresses and the lock.
     if (data.eleventyExcludeFromCollections) continue;

@@ -28,6 +28,8 @@ const EXPECTED = [
   `${F}/typo.md:6  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl`,
   `${F}/typo.md:8  syndication.license  says "CC-BY-4.0" but licence says "CC-BY-ND-4.0", keep one of licence or license (they are the same field)`,
   `${F}/typo.md:9  syndication.expires  "soon" is not a valid date, write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time`,
+  // Liquid would fail on this inside Eleventy, with a stack trace, after the report.
+  `${F}/unclosed-tag.md:10  body  has "{{" that is never closed, which Liquid reads as the start of a template tag and cannot render, add templateEngineOverride: md to the front matter to show the text as written`,
 ];
 
 describe("a site with broken reprints", () => {
@@ -41,10 +43,10 @@ describe("a site with broken reprints", () => {
     }
     expect(error).toBeInstanceOf(SyndicationError);
     expect((error as SyndicationError).message).toBe(
-      "eleventy-plugin-syndication: 18 problems in 7 reprints (listed above); no page was written.",
+      "eleventy-plugin-syndication: 19 problems in 8 reprints (listed above); no page was written.",
     );
     const lines = (error as SyndicationError).report.split("\n");
-    expect(lines[0]).toBe("eleventy-plugin-syndication: 18 problems in 7 reprints:");
+    expect(lines[0]).toBe("eleventy-plugin-syndication: 19 problems in 8 reprints:");
     expect(lines.slice(1)).toEqual(EXPECTED);
     expect(listFiles(output)).toEqual([]);
   });
