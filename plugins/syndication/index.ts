@@ -237,7 +237,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     return checked;
   };
   const live = (api: CollectionApi) =>
-    api.getAll().filter((item) => state.get(item.inputPath)?.result.reprint?.status === "live").sort(byOriginalDate(state));
+    api.getAll().filter((item) => item.url !== false && state.get(item.inputPath)?.result.reprint?.status === "live").sort(byOriginalDate(state));
 
   eleventyConfig.addCollection(options.collectionName, (api) => {
     check(api);

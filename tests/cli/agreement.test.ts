@@ -17,6 +17,8 @@ const CASES: Array<{ site: string; config: string; now?: string }> = [
   // .eleventyignore, a date-prefixed file name (two reprints at one address), JavaScript front
   // matter, a reprint left out of collections.
   { site: "cli-edge", config: "default" },
+  // permalink: false, a draft, a reprint out of collections, raw HTML and template-like text.
+  { site: "features-site", config: "default" },
   // A lock that the site no longer matches: an undeclared move, and a reprint whose file is gone.
   { site: "lock-site", config: "lock-moved" },
 ];
