@@ -34,8 +34,27 @@ describe("Eleventy's own features next to reprints", async () => {
 
   it("lists only the reprints that have a page and are in collections", () => {
     const $ = site.page("/");
-    expect($("li").toArray().map((li) => $(li).text())).toEqual(["/reprints/2024/03/listed/", "/reprints/liquid/", "/reprints/markup/"]);
-    expect(Object.values(lock.reprints).map((r) => r.url).sort()).toEqual(["/reprints/2024/03/listed/", "/reprints/liquid/", "/reprints/markup/"]);
+    expect($("li").toArray().map((li) => $(li).text())).toEqual([
+      "/reprints/2024/03/listed/",
+      "/reprints/liquid/",
+      "/reprints/markup/",
+      "/reprints/paged/",
+    ]);
+    expect(Object.values(lock.reprints).map((r) => r.url).sort()).toEqual([
+      "/reprints/2024/03/listed/",
+      "/reprints/liquid/",
+      "/reprints/markup/",
+      "/reprints/paged/",
+    ]);
+  });
+
+  it("locks a paginated reprint by its first page; the later pages are numbered from that address", () => {
+    expect(site.files.filter((f) => f.startsWith("reprints/paged/"))).toEqual([
+      "reprints/paged/1/index.html",
+      "reprints/paged/2/index.html",
+      "reprints/paged/index.html",
+    ]);
+    expect(lock.reprints["https://wire.example.com/paged"]?.url).toBe("/reprints/paged/");
   });
 
   it("keeps a body's raw HTML, and shows template-like text as written under templateEngineOverride: md", () => {
