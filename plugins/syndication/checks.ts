@@ -70,8 +70,10 @@ export function locate(found: Map<string, PlacedProblem[]>, rules?: DataFileRule
       }
       const field = problem.field.split(".")[1];
       const own = field !== undefined ? lines.get(field) : undefined;
-      // A page-level field (permalink) points at the front matter's start.
-      const line = problem.field.startsWith("syndication") ? (own ?? lines.get("syndication") ?? lines.get("")) : lines.get("");
+      // A page-level field (permalink) points at its own line, or else at the front matter's start.
+      const line = problem.field.startsWith("syndication")
+        ? (own ?? lines.get("syndication") ?? lines.get(""))
+        : (lines.get(`@${problem.field}`) ?? lines.get(""));
       // A field that is not in the file itself came from a directory or global data file.
       const elsewhere = field !== undefined && own === undefined && problem.message !== "is missing";
       const source = elsewhere && rules ? fieldSource(inputPath, field, rules) : undefined;

@@ -19,6 +19,8 @@ const CASES: Array<{ site: string; config: string; now?: string }> = [
   { site: "cli-edge", config: "default" },
   // permalink: false, a draft, a reprint out of collections, raw HTML and template-like text.
   { site: "features-site", config: "default" },
+  // An explicit permalink that takes another reprint's address: reported at its line.
+  { site: "permalink-clash", config: "default" },
   // A lock that the site no longer matches: an undeclared move, and a reprint whose file is gone.
   { site: "lock-site", config: "lock-moved" },
 ];
@@ -41,6 +43,6 @@ describe.each(CASES)("check and the build on $site ($config)", ({ site, config, 
     const checked = JSON.parse(run.stdout);
     expect(checked.problems).toEqual(built);
     expect(run.status).toBe(built.length > 0 ? 1 : 0);
-    if (site === "broken" || site === "cli-edge" || config === "lock-moved") expect(built.length).toBeGreaterThan(0);
+    if (site === "broken" || site === "cli-edge" || site === "permalink-clash" || config === "lock-moved") expect(built.length).toBeGreaterThan(0);
   });
 });

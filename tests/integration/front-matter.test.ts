@@ -55,3 +55,12 @@ describe("a field set in a data file", () => {
     ]);
   });
 });
+
+describe("a page-level field in the front matter", () => {
+  it("is reported at its own line: a permalink that takes another reprint's address", async () => {
+    const { lines } = await reportOf("permalink-clash");
+    expect(lines).toEqual([
+      "tests/fixtures/permalink-clash/reprints/b.md:3  permalink  gives the address /reprints/a/, which tests/fixtures/permalink-clash/reprints/a.md already has, rename one of the files, or give one an explicit permalink",
+    ]);
+  });
+});
