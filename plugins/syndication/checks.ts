@@ -10,6 +10,8 @@ import { locateFields, writtenDates, type FieldLocations } from "./locate.js";
 import { EMPTY_LOCK, originalKey, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
 import { endOf } from "./dates.js";
 import type { Problem } from "./types.js";
+import type { PlacedProblem } from "./frontmatter.js";
+import { fieldSource, type DataFileRules } from "./datafiles.js";
 
 /** A page whose collection item has an address (or `false`, for `permalink: false`). */
 export interface AddressedPage {
@@ -64,23 +66,34 @@ export function readLocations(inputPath: string): FieldLocations {
   }
 }
 
-/** Attach files and front-matter lines to every problem found this build. */
-export function locate(found: Map<string, FieldProblem[]>): Problem[] {
+/**
+ * Attach files and front-matter lines to every problem found this build. A problem that came with
+ * its line (front matter that cannot be read) keeps it. A field that is not in the file itself is
+ * said to come from the data file that set it, found with the site's data-file rules.
+ */
+export function locate(found: Map<string, PlacedProblem[]>, rules?: DataFileRules): Problem[] {
   const problems: Problem[] = [];
   for (const [inputPath, fieldProblems] of found) {
     const { lines } = readLocations(inputPath);
     for (const problem of fieldProblems) {
+      if (problem.line !== undefined) {
+        problems.push({ file: displayPath(inputPath), ...problem });
+        continue;
+      }
       const field = problem.field.split(".")[1];
       const own = field !== undefined ? lines.get(field) : undefined;
-      // A page-level field (permalink) points at the front matter's start.
-      const line = problem.field.startsWith("syndication") ? (own ?? lines.get("syndication") ?? lines.get("")) : lines.get("");
+      // A page-level field (permalink) points at its own line, or else at the front matter's start.
+      const line = problem.field.startsWith("syndication")
+        ? (own ?? lines.get("syndication") ?? lines.get(""))
+        : (lines.get(`@${problem.field}`) ?? lines.get(""));
       // A field that is not in the file itself came from a directory or global data file.
       const elsewhere = field !== undefined && own === undefined && !problem.message.startsWith("is missing");
+      const source = elsewhere && rules ? fieldSource(inputPath, field, rules) : undefined;
       problems.push({
         file: displayPath(inputPath),
         ...(line !== undefined ? { line } : {}),
         ...problem,
-        ...(elsewhere ? { message: `${problem.message} (set in a data file, not in this file)` } : {}),
+        ...(elsewhere ? { message: `${problem.message} (${source ? `set in ${source}` : "set in a data file"}, not in this file)` } : {}),
       });
     }
   }

@@ -21,6 +21,9 @@ import {
   type PageState,
 } from "./checks.js";
 import type { Redirect } from "./lock.js";
+import { bodyProblem } from "./body.js";
+import { guardFrontMatter, type FrontMatterHost } from "./frontmatter.js";
+import { rulesFromConfig, type DataFileConfig } from "./datafiles.js";
 import type { Reprint, SyndicationOptions } from "./types.js";
 
 export type * from "./types.js";
@@ -158,6 +161,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   eleventyConfig.versionCheck(">=3.0");
   const options = resolveOptions(userOptions);
   const state = new Map<string, PageState>();
+  // Files whose YAML front matter cannot be read: reported with the rest, not one at a time.
+  const unreadable = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost);
   const inputDir = () => eleventyConfig.directories?.input ?? ".";
   const isReprint = (inputPath: string, data: PageData) =>
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
@@ -200,6 +205,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // they set on `data` is what the page is built with: nothing here touches other pages.
   eleventyConfig.addPreprocessor("syndication", "*", function (data, content) {
     const inputPath = this.inputPath ?? data.page.inputPath;
+    if (unreadable().has(inputPath)) return undefined;
     if (!isReprint(inputPath, data)) return undefined;
     const title = typeof data.title === "string" ? data.title : undefined;
     // YAML turns 2021-13-45 into a valid (rolled-over) date; the text as written tells the truth.
@@ -210,6 +216,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const body = raw instanceof Object && raw.digest !== undefined && typeof content === "string" ? content : undefined;
     const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}), ...(body !== undefined ? { body } : {}) };
     const result = normalise(data.syndication, context, options);
+    const tag = typeof content === "string" && (result.reprint?.status ?? "live") === "live" ? bodyProblem(inputPath, content, (data.page as { templateSyntax?: unknown }).templateSyntax) : undefined;
+    if (tag) result.problems.push(tag);
     const reprint = result.reprint;
     const source = reprint?.source.key !== undefined ? options.sources[reprint.source.key] : undefined;
     // Publishers that ask for every link of a story kept: note the body's links, to find them on the page.
@@ -254,6 +262,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     if (!checked) {
       const items = api.getAll();
       const found = collectProblems(state, items);
+      for (const [file, problem] of unreadable()) found.set(file, [problem, ...(found.get(file) ?? [])]);
       let redirects: Redirect[] = [];
       if (found.size === 0) {
         const lock = checkLock(state, items, options);
@@ -261,7 +270,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
         pendingLock = lock.write;
         for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
       }
-      const problems = locate(found);
+      const problems = locate(found, rulesFromConfig(inputDir(), eleventyConfig as unknown as DataFileConfig));
       checked = { redirects, ...(problems.length > 0 ? { error: new SyndicationError(problems) } : {}) };
       if (checked.error) print(eleventyConfig, checked.error.report);
       else {
@@ -273,7 +282,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     return checked;
   };
   const live = (api: CollectionApi) =>
-    api.getAll().filter((item) => state.get(item.inputPath)?.result.reprint?.status === "live").sort(byOriginalDate(state));
+    api.getAll().filter((item) => item.url !== false && state.get(item.inputPath)?.result.reprint?.status === "live").sort(byOriginalDate(state));
 
   eleventyConfig.addCollection(options.collectionName, (api) => {
     check(api);

@@ -12,7 +12,7 @@ const load = () => ({
 export interface FieldLocations {
   /**
    * Field name → 1-based line in the file. "syndication" is the line of the `syndication:` key;
-   * "" is line 1, where the front matter opens.
+   * "@permalink" that of the page's own `permalink:`; "" is line 1, where the front matter opens.
    */
   lines: Map<string, number>;
 }
@@ -38,6 +38,11 @@ export function locateFields(source: string): FieldLocations {
   };
   if (!isMap(doc.contents)) return found;
   for (const pair of doc.contents.items) {
+    // A page-level field (`permalink`) is found as "@permalink".
+    if (isPair(pair) && isScalar(pair.key) && pair.key.value === "permalink") {
+      const at = lineOf(pair.key);
+      if (at !== undefined) lines.set("@permalink", at);
+    }
     if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== "syndication") continue;
     const at = lineOf(pair.key);
     if (at !== undefined) lines.set("syndication", at);

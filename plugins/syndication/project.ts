@@ -13,6 +13,8 @@ import { writtenDates } from "./locate.js";
 import { reprintPermalink } from "./permalink.js";
 import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, warningsOf, type AddressedPage, type PageState } from "./checks.js";
 import { formatProblem, sortProblems } from "./report.js";
+import { frontMatterProblem } from "./frontmatter.js";
+import { bodyProblem } from "./body.js";
 import type { Problem } from "./types.js";
 
 /** Eleventy's default template formats whose front matter the command can read. */
@@ -178,6 +180,13 @@ function knownUrl(data: Record<string, unknown>): string | false | undefined {
   return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
 }
 
+/** Eleventy's `page.templateSyntax` with its default engines: Markdown and HTML are rendered with Liquid first. */
+function templateSyntax(file: string, data: Record<string, unknown>): string {
+  if (typeof data.templateEngineOverride === "string") return data.templateEngineOverride;
+  const ext = extname(file);
+  return ext === ".md" ? "liquid,md" : ext === ".html" ? "liquid,html" : ext.slice(1);
+}
+
 export interface ProjectCheck {
   pages: ProjectPage[];
   state: Map<string, PageState>;
@@ -220,26 +229,19 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const inputPath = `./${relative(process.cwd(), file).split(sep).join("/")}`;
     let front: Record<string, unknown>;
     let source: string;
-    let content: string;
+    let body: string;
     try {
       source = readFileSync(file, "utf8");
-      const parsed = readFrontMatter(source);
-      front = parsed.data as Record<string, unknown>;
-      content = parsed.content;
+      const read = readFrontMatter(source);
+      front = read.data as Record<string, unknown>;
+      body = read.content;
     } catch (error) {
       if (error instanceof ScriptFrontMatter) {
         if (inReprintsDir(inputPath, inputDir, options)) warnings.push(`${displayPath(inputPath)} has JavaScript front matter: not checked (the build checks it)`);
         continue;
       }
-      const mark = (error as { mark?: { line?: number } }).mark;
-      const reason = ((error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0])!;
-      unreadable.set(inputPath, {
-        file: displayPath(inputPath),
-        ...(mark?.line !== undefined ? { line: mark.line + 2 } : {}),
-        field: "front matter",
-        message: `cannot be read: ${reason}`,
-        fix: "correct the YAML between the --- lines",
-      });
+      // The same problem, at the same line, as the build reports.
+      unreadable.set(inputPath, { file: displayPath(inputPath), ...frontMatterProblem(error) });
       continue;
     }
     const data = mergedData(file, inputDir, front);
@@ -251,9 +253,11 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
     const written = hasYamlDate ? writtenDates(source) : undefined;
-    const body = raw instanceof Object && raw.digest !== undefined ? content : undefined;
-    const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written ? { written } : {}), ...(body !== undefined ? { body } : {}) }, options);
+    const digested = raw instanceof Object && raw.digest !== undefined;
+    const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written ? { written } : {}), ...(digested ? { body } : {}) }, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
+    const tag = (result.reprint?.status ?? "live") === "live" ? bodyProblem(inputPath, body, templateSyntax(file, data), source) : undefined;
+    if (tag) result.problems.push(tag);
     const known = knownUrl(data);
     // Pages left out of collections are out of the build's sight for addresses and the lock.
     if (data.eleventyExcludeFromCollections) continue;
@@ -269,7 +273,7 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const lock = checkLock(state, addressed, options, true);
     for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
   }
-  const problems = sortProblems([...unreadable.values(), ...locate(found)]);
-  const edited = locate(warningsOf(state)).map((w) => `warning: ${formatProblem(w)}`);
+  const problems = sortProblems([...unreadable.values(), ...locate(found, { inputDir })]);
+  const edited = locate(warningsOf(state), { inputDir }).map((w) => `warning: ${formatProblem(w)}`);
   return { pages, state, problems, warnings: [...warnings, ...expiringSoon(state, options), ...edited], unreadable };
 }

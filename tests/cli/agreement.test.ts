@@ -17,6 +17,10 @@ const CASES: Array<{ site: string; config: string; now?: string }> = [
   // .eleventyignore, a date-prefixed file name (two reprints at one address), JavaScript front
   // matter, a reprint left out of collections.
   { site: "cli-edge", config: "default" },
+  // permalink: false, a draft, a reprint out of collections, raw HTML and template-like text.
+  { site: "features-site", config: "default" },
+  // An explicit permalink that takes another reprint's address: reported at its line.
+  { site: "permalink-clash", config: "default" },
   // A lock that the site no longer matches: an undeclared move, and a reprint whose file is gone.
   { site: "lock-site", config: "lock-moved" },
   // Publishers' rules: institutions, counter, excerpts, the copyright year, a body edited since import.
@@ -41,6 +45,6 @@ describe.each(CASES)("check and the build on $site ($config)", ({ site, config, 
     const checked = JSON.parse(run.stdout);
     expect(checked.problems).toEqual(built);
     expect(run.status).toBe(built.length > 0 ? 1 : 0);
-    if (site === "broken" || site === "cli-edge" || site === "presets-broken" || config === "lock-moved") expect(built.length).toBeGreaterThan(0);
+    if (["broken", "cli-edge", "presets-broken", "permalink-clash"].includes(site) || config === "lock-moved") expect(built.length).toBeGreaterThan(0);
   });
 });

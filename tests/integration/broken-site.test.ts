@@ -15,17 +15,21 @@ const EXPECTED = [
   `${F}/bad-values.md:7  syndication.published  "2021-13-45" is not a valid date, write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time`,
   `${F}/bad-values.md:8  syndication.sourceUrl  points at this computer (localhost), give the publisher's home page, starting with https://`,
   `${F}/bad-values.md:9  syndication.withdrawn  must be true, false or { date, note }, not text, write true, or { date: 2024-05-01, note: "Withdrawn at the publisher's request." }`,
+  // Eleventy would stop at this file alone; the plugin reads past it and reports it with the rest.
+  `${F}/bad-yaml.md:5  front matter  cannot be read: bad indentation of a mapping entry, correct the YAML between the --- lines`,
   `${F}/duplicate.md:5  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl`,
   `${F}/missing-all.md:3  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }`,
   `${F}/missing-all.md:3  syndication.originalUrl  is missing, give the article's address on the publisher's site, starting with https://`,
   `${F}/missing-all.md:3  syndication.source  is missing, write the publisher's name, or the key of a publisher in the plugin's sources option`,
   `${F}/no-syndication.md:1  syndication  is missing, add a syndication: block with source, originalUrl and licence`,
-  `${F}/rferl/from-dir-data.md:3  syndication.licence  "permision" is not a licence this plugin knows (set in a data file, not in this file), did you mean "permission"?`,
+  `${F}/rferl/from-dir-data.md:3  syndication.licence  "permision" is not a licence this plugin knows (set in ${F}/rferl/rferl.11tydata.json:4, not in this file), did you mean "permission"?`,
   `${F}/rferl/from-dir-data.md:4  syndication.originalUrl  contains a space or line break, paste the address again without spaces (encode a real space as %20)`,
   `${F}/typo.md:5  syndication.orignalUrl  is not a field this plugin knows, so it would be ignored, did you mean "originalUrl"?`,
   `${F}/typo.md:6  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl`,
   `${F}/typo.md:8  syndication.license  says "CC-BY-4.0" but licence says "CC-BY-ND-4.0", keep one of licence or license (they are the same field)`,
   `${F}/typo.md:9  syndication.expires  "soon" is not a valid date, write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time`,
+  // Liquid would fail on this inside Eleventy, with a stack trace, after the report.
+  `${F}/unclosed-tag.md:10  body  has "{{" that is never closed, which Liquid reads as the start of a template tag and cannot render, add templateEngineOverride: md to the front matter to show the text as written`,
 ];
 
 describe("a site with broken reprints", () => {
@@ -39,10 +43,10 @@ describe("a site with broken reprints", () => {
     }
     expect(error).toBeInstanceOf(SyndicationError);
     expect((error as SyndicationError).message).toBe(
-      "eleventy-plugin-syndication: 17 problems in 6 reprints (listed above); no page was written.",
+      "eleventy-plugin-syndication: 19 problems in 8 reprints (listed above); no page was written.",
     );
     const lines = (error as SyndicationError).report.split("\n");
-    expect(lines[0]).toBe("eleventy-plugin-syndication: 17 problems in 6 reprints:");
+    expect(lines[0]).toBe("eleventy-plugin-syndication: 19 problems in 8 reprints:");
     expect(lines.slice(1)).toEqual(EXPECTED);
     expect(listFiles(output)).toEqual([]);
   });

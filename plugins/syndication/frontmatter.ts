@@ -1,0 +1,71 @@
+/**
+ * Front matter that cannot be read. Eleventy stops at the first file whose YAML is broken, before
+ * the plugin sees any other file; the plugin instead records the file, its line and the parser's
+ * reason, and reports it in its one report with every other problem.
+ */
+import { existsSync } from "node:fs";
+import type { FieldProblem } from "./validate.js";
+
+/** A problem whose line is known where it is found (not looked up in the front matter later). */
+export type PlacedProblem = FieldProblem & { line?: number };
+
+/** The parts of Eleventy's config that hold front-matter engines (Eleventy 3: both exist). */
+export interface FrontMatterHost {
+  frontMatterParsingOptions?: { engines?: Record<string, unknown> };
+  setFrontMatterParsingOptions?(options: { engines: Record<string, unknown> }): void;
+}
+
+/**
+ * A front-matter parser's error as a problem of the file. The parser is given the text after the
+ * opening `---`, which starts with that line's end: its first line is the file's line 1. js-yaml
+ * (Eleventy's parser) counts lines from 0 (`mark.line`), the `yaml` package from 1 (`linePos`).
+ */
+export function frontMatterProblem(error: unknown): PlacedProblem {
+  const e = (error ?? {}) as { mark?: { line?: unknown }; linePos?: Array<{ line?: unknown }>; reason?: unknown; message?: unknown };
+  const line =
+    typeof e.mark?.line === "number" ? e.mark.line + 1 : typeof e.linePos?.[0]?.line === "number" ? e.linePos[0].line : undefined;
+  const reason = typeof e.reason === "string" ? e.reason : String(e.message ?? error).split("\n")[0];
+  return {
+    ...(line !== undefined ? { line } : {}),
+    field: "front matter",
+    message: `cannot be read: ${reason}`,
+    fix: "correct the YAML between the --- lines",
+  };
+}
+
+type Engine = ((text: string, options?: { filePath?: string }) => unknown) | { parse(text: string, options?: unknown): unknown };
+
+/**
+ * Wrap the site's YAML front-matter engine (Eleventy's own, or one the site set before adding the
+ * plugin) so a file it cannot read becomes a recorded problem instead of the end of the build.
+ * Such a file gets `permalink: false` and stays out of collections, so nothing of it is written
+ * even if the build went on; the plugin's collections then fail the build with the report.
+ * Returns the files that cannot be read now, by input path.
+ */
+export function guardFrontMatter(eleventyConfig: FrontMatterHost): () => Map<string, PlacedProblem> {
+  const unreadable = new Map<string, PlacedProblem>();
+  const current = () => {
+    // A file deleted while --watch or --serve runs is no longer a problem.
+    for (const file of unreadable.keys()) if (!existsSync(file)) unreadable.delete(file);
+    return unreadable;
+  };
+  const engines = eleventyConfig.frontMatterParsingOptions?.engines;
+  const yaml = engines?.yaml as Engine | undefined;
+  if (!yaml || typeof eleventyConfig.setFrontMatterParsingOptions !== "function") return current;
+  const parse = typeof yaml === "function" ? yaml : (text: string, options?: unknown) => yaml.parse(text, options);
+  const guarded = (text: string, options?: { filePath?: string }) => {
+    const file = options?.filePath;
+    // Eleventy 3 names the file it parses; without a name there is nothing to report against.
+    if (typeof file !== "string") return parse(text, options);
+    try {
+      const data = parse(text, options);
+      unreadable.delete(file);
+      return data;
+    } catch (error) {
+      unreadable.set(file, frontMatterProblem(error));
+      return { permalink: false, eleventyExcludeFromCollections: true };
+    }
+  };
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: guarded } });
+  return current;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import yaml from "js-yaml";
+import { build, fixture, listFiles } from "../helpers.js";
+import { SyndicationError } from "../../plugins/syndication/index.js";
+
+/** Build a fixture that must fail with the plugin's report; its problems as report lines. */
+async function reportOf(name: string, config?: (eleventyConfig: any) => void) {
+  const output = mkdtempSync(join(tmpdir(), `syndication-${name}-`));
+  const error = await build(fixture(name), { output, ...(config ? { config } : {}) }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SyndicationError);
+  return { lines: (error as SyndicationError).report.split("\n").slice(1), written: listFiles(output) };
+}
+
+describe("front matter that is not valid YAML", () => {
+  const F = "tests/fixtures/yaml-errors";
+
+  it("is reported with its file and line, in one report with every other file's, for pages and layouts alike", async () => {
+    const { lines, written } = await reportOf("yaml-errors");
+    expect(lines).toEqual([
+      // A layout's front matter would otherwise be lost without a word: it is reported too.
+      `${F}/_includes/broken-layout.njk:4  front matter  cannot be read: unexpected end of the stream within a flow collection, correct the YAML between the --- lines`,
+      // Not a reprint: Eleventy would stop on it alone, before any reprint was checked.
+      `${F}/about.md:3  front matter  cannot be read: duplicated mapping key, correct the YAML between the --- lines`,
+      `${F}/reprints/tab.md:4  front matter  cannot be read: tab characters must not be used in indentation, correct the YAML between the --- lines`,
+    ]);
+    expect(written).toEqual([]);
+  });
+
+  it("is read with the site's own YAML engine, which the plugin keeps", async () => {
+    const config = (eleventyConfig: any) =>
+      eleventyConfig.setFrontMatterParsingOptions({
+        engines: { yaml: (text: string) => ({ ...(yaml.load(text) as object), engineMark: "read by the site's engine" }) },
+      });
+    const site = await build(fixture("yaml-engine"), { config });
+    const $ = site.page("/reprints/story/");
+    expect($(".engine").text()).toBe("read by the site's engine");
+    expect($(".syndication-banner").length).toBe(1);
+  });
+});
+
+describe("a field set in a data file", () => {
+  const F = "tests/fixtures/data-files/reprints";
+
+  it("names the data file (with the line, for JSON) instead of the reprint's own front matter", async () => {
+    const { lines } = await reportOf("data-files");
+    expect(lines).toEqual([
+      `${F}/a.md:3  syndication.licence  "CC-BY-9" is not a licence this plugin knows (set in ${F}/reprints.11tydata.mjs, not in this file), use permission, public-domain, a Creative Commons SPDX id such as CC-BY-4.0, or { name, url } for another licence`,
+      `${F}/b.md:3  syndication.originalUrl  uses ftp: where http: or https: is needed (set in ${F}/b.11tydata.json:4, not in this file), give the article's web address, starting with https://`,
+    ]);
+  });
+});
+
+describe("a page-level field in the front matter", () => {
+  it("is reported at its own line: a permalink that takes another reprint's address", async () => {
+    const { lines } = await reportOf("permalink-clash");
+    expect(lines).toEqual([
+      "tests/fixtures/permalink-clash/reprints/b.md:3  permalink  gives the address /reprints/a/, which tests/fixtures/permalink-clash/reprints/a.md already has, rename one of the files, or give one an explicit permalink",
+    ]);
+  });
+});
