@@ -35,17 +35,20 @@ const KEY_BY_KIND: Record<Licence["kind"], keyof Wording> = {
 export const wordingKey = (kind: Licence["kind"]): keyof Wording => KEY_BY_KIND[kind];
 
 /**
- * A sentence template: the page's language when the site words it, then the publisher's own
- * sentence (a preset's or a source entry's), then the site's wording.
+ * A sentence template: the publisher's own sentence first (a preset's or a source entry's: its
+ * terms may prescribe the credit word for word), then the page's language when the site words
+ * it, then the site's wording.
  */
 export function chooseWording(options: ResolvedOptions, lang: unknown, key: keyof Wording, source?: Partial<Wording>): string {
+  const own = source?.[key];
+  if (own) return own;
   if (typeof lang === "string" && lang !== "") {
     const exact = options.locales[lang]?.[key];
     if (exact) return exact;
     const base = options.locales[lang.split("-")[0]!]?.[key];
     if (base) return base;
   }
-  return source?.[key] ?? options.wording[key];
+  return options.wording[key];
 }
 
 /** "A", "A and B", "A, B and C". */

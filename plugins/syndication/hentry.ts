@@ -5,7 +5,7 @@
 
 /** Mark the article around the banner as an h-entry, unless the page already has one. */
 export function markEntry(html: string, marker = 'class="syndication-banner'): string {
-  if (/\bclass\s*=\s*["'][^"']*\bh-entry\b/i.test(html)) return html;
+  if (/(?<![\w-])class\s*=\s*(?:"[^"]*|'[^']*|)(?<![\w-])h-entry(?![\w-])/i.test(html)) return html;
   const at = html.indexOf(marker);
   if (at < 0) return html;
   const open = html.lastIndexOf("<article", at);
@@ -13,9 +13,11 @@ export function markEntry(html: string, marker = 'class="syndication-banner'): s
   const tag = /^<article\b([^>]*)>/i.exec(html.slice(open));
   if (!tag) return html;
   const attrs = tag[1]!;
-  const classAttr = /\bclass\s*=\s*(["'])(.*?)\1/i.exec(attrs);
+  // class="a", class='a' or class=a.
+  const classAttr = /(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(attrs);
+  const value = classAttr ? (classAttr[1] ?? classAttr[2] ?? classAttr[3])! : undefined;
   const newAttrs = classAttr
-    ? attrs.replace(classAttr[0], `class=${classAttr[1]}h-entry ${classAttr[2]}${classAttr[1]}`)
+    ? attrs.replace(classAttr[0], `class="h-entry ${value!.replace(/"/g, "&quot;")}"`.replace(/ "$/, '"'))
     : `${attrs} class="h-entry"`;
   return `${html.slice(0, open)}<article${newAttrs}>${html.slice(open + tag[0].length)}`;
 }

@@ -3,6 +3,9 @@
  * publishers (ProPublica) ask that every link of a story be kept.
  */
 
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
 
 /** Undo HTML escaping and percent-encoding, so `a&amp;b`, `a%20b` and `a b` compare equal. */
@@ -24,21 +27,32 @@ function comparable(url: string): string {
 /** Only links to other pages count: not anchors in the page, not mail or telephone links. */
 const isWebLink = (url: string) => /^https?:\/\//i.test(url.trim());
 
+/** HTML's links, outside comments. */
+function hrefsIn(html: string): string[] {
+  const text = html.replace(/<!--[\s\S]*?(-->|$)/g, "");
+  return [...text.matchAll(/<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+}
+
+let markdown: MarkdownIt | undefined;
+
 /**
- * The web links of a Markdown body (which may hold HTML): inline links `[a](url "title")`,
- * reference definitions `[id]: url`, autolinks `<url>` and `href` attributes. Code is skipped:
- * a link in a code block is text, not a link.
+ * The web links of a Markdown body (which may hold HTML), as CommonMark reads it: inline and
+ * reference links, autolinks and HTML `<a href>`. Images, code, comments and escaped brackets
+ * are not links. A link whose address holds a template tag (`{{`, `{%`) is left out: the
+ * template engine writes its address.
  */
 export function linksInMarkdown(body: string): string[] {
-  const text = body
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "")
-    .replace(/`[^`\n]*`/g, "");
+  markdown ??= new MarkdownIt({ html: true });
   const found: string[] = [];
-  for (const m of text.matchAll(/\]\(\s*<([^>\n]+)>|\]\(\s*([^\s)]+)/g)) found.push((m[1] ?? m[2])!);
-  for (const m of text.matchAll(/^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)>?/gm)) found.push(m[1]!);
-  for (const m of text.matchAll(/<(https?:\/\/[^>\s]+)>/gi)) found.push(m[1]!);
-  for (const m of text.matchAll(/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) found.push((m[1] ?? m[2])!);
-  return [...new Set(found.filter(isWebLink).map((u) => u.trim()))];
+  const walk = (tokens: Token[]) => {
+    for (const token of tokens) {
+      if (token.type === "link_open") found.push(token.attrGet("href") ?? "");
+      else if (token.type === "html_block" || token.type === "html_inline") found.push(...hrefsIn(token.content));
+      if (token.children) walk(token.children);
+    }
+  };
+  walk(markdown.parse(body, {}));
+  return [...new Set(found.filter((url) => isWebLink(url) && !/\{[{%]/.test(url)).map((u) => u.trim()))];
 }
 
 /** The `href`s of a rendered page, comparable with the body's links. */
@@ -48,9 +62,24 @@ export function hrefsInHtml(html: string): Set<string> {
   return hrefs;
 }
 
-/** The body's links that the rendered page no longer has. */
+/**
+ * The part of a built page that holds the article: the `<article>` around the banner, else the
+ * `<body>`. A link elsewhere on the page (the canonical, the navigation) does not count.
+ */
+export function articleOf(html: string, marker = 'class="syndication-banner'): string {
+  const at = html.indexOf(marker);
+  if (at >= 0) {
+    const open = html.lastIndexOf("<article", at);
+    const close = html.indexOf("</article", at);
+    if (open >= 0 && close > at && !html.slice(open, at).includes("</article")) return html.slice(open, close);
+  }
+  const body = html.search(/<body\b/i);
+  return body >= 0 ? html.slice(body) : html;
+}
+
+/** The body's links that the rendered article no longer has. */
 export function missingLinks(bodyLinks: string[], html: string): string[] {
-  const hrefs = hrefsInHtml(html);
+  const hrefs = hrefsInHtml(articleOf(html));
   return bodyLinks.filter((url) => !hrefs.has(comparable(url)));
 }
 

@@ -179,7 +179,12 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
       throw new OptionsError(`option "sources.${key}.copyright" must be the notice as text.`);
     }
     if (entry.indexing !== undefined) oneOf(`sources.${key}.indexing`, entry.indexing, INDEXING_MODES, "canonical");
-    if (entry.bannerPosition !== undefined) oneOf(`sources.${key}.bannerPosition`, entry.bannerPosition, ["top", "bottom"] as const, "top");
+    if (entry.bannerPosition !== undefined && entry.bannerPosition !== "top" && entry.bannerPosition !== "bottom") {
+      throw new OptionsError(
+        `option "sources.${key}.bannerPosition" is ${JSON.stringify(entry.bannerPosition)}, which is not one of "top", "bottom"; ` +
+          `leave it out for the site's bannerPosition (placing the banner by hand is the site's bannerPosition: "none").`,
+      );
+    }
     if (given.wording !== undefined) checkWording(`sources.${key}.wording`, given.wording);
     if (given.rules !== undefined) checkRules(`sources.${key}.rules`, given.rules);
     if (entry.terms !== undefined && (typeof entry.terms !== "string" || entry.terms.trim() === "")) {

@@ -1,12 +1,15 @@
 /**
  * Built-in publishers: each preset is written from the publisher's own republishing terms, and
  * each rule says where it comes from, so a maintainer can check it when the terms change.
- * Read on 2026-11-26 (the RFE/RL terms as quoted in 2019; the others from the publishers' pages).
+ * Written on 2026-11-26 from the copies of the terms that could be read then (each says which):
+ * re-check against the publisher's current page before relying on a rule.
  */
 import type { SourceEntry } from "./types.js";
 
 export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
-  // Radio Free Europe/Radio Liberty, Terms of Use, "Re-Use of Text Content" (rferl.org):
+  // Radio Free Europe/Radio Liberty, Terms of Use, "Re-Use of Text Content" (on rferl.org; read
+  // here as quoted in 2019, in a research project's notes, not from the live page, whose address
+  // could not be checked from here):
   // "When using RFE/RL text content in full, we require that you credit RFE/RL by including:
   //  a permanent link, placed before the text of the article, to the original article on
   //  www.rferl.org [→ bannerPosition "top", the banner links the original], and the following
@@ -22,7 +25,7 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
     copyright:
       "Copyright (c) {year}. RFE/RL, Inc. Reprinted with the permission of Radio Free Europe/Radio Liberty, 1201 Connecticut Ave NW, Ste 400, Washington DC 20036.",
     bannerPosition: "top",
-    terms: "https://www.rferl.org/ (Terms of Use: Re-Use of Text Content)",
+    terms: "RFE/RL Terms of Use, \"Re-Use of Text Content\" (rferl.org), as quoted in 2019",
     rules: { noEdits: "warn" },
   },
 
@@ -57,7 +60,10 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
   // "top"; {source} links the original; the second sentence names the licence, as CC BY asks]. "If you're republishing online, you must link to the URL
   // of this story on propublica.org, include all of the links from our story ... and use our
   // PixelPing tag" [→ keepLinks, pixel]. ProPublica grants "rights to post stories in full (or to
-  // link to them)" (its copyright policy, 2008) [→ excerpts: false].
+  // link to them)": ProPublica's answer to a reader under "Our Copyright Policy" (2008,
+  // propublica.org/article/our-copyright-policy), not a sentence of Steal Our Stories
+  // [→ excerpts: false]. The licence is read as CC BY-NC-ND 3.0 (Unported, as the SPDX list has
+  // it); ProPublica may name the 3.0 United States port, which SPDX does not list.
   propublica: {
     name: "ProPublica",
     url: "https://www.propublica.org/",

@@ -347,7 +347,6 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   }
 
   const authors = ok("author") ? peopleOf(raw.author) : undefined;
-  checkRules(raw, entry, authors, page, problems, warnings);
   const pixel = str("pixel");
   if (pixel !== undefined) {
     const bad = checkUrl(pixel);
@@ -369,14 +368,21 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
       expires = { date: formatDate(end, /^\d{4}-\d\d-\d\d$/.test(published.date.iso), options.dateFormat, options.dateLocale), millis: end.toMillis() };
     }
   }
-  if (raw.published === undefined && raw.copyright === undefined && entry?.copyright?.includes("{year}")) {
-    problems.push({
-      field: "syndication.published",
-      message: `is missing, and ${entry.name}'s copyright notice needs the year of the original`,
-      fix: "add the original publication date, or write the notice in syndication.copyright",
-    });
-  }
   const withdrawal = withdrawalOf(raw, ok("withdrawn"), options, problems);
+  // A reprint that has ended shows a notice, not the article: the publisher's rules for the
+  // article (credits, pixel, notice, edits) no longer apply to it.
+  const ended = withdrawal !== undefined || (expires !== undefined && endOf(expires.date) <= options.now().getTime());
+  if (!ended) {
+    checkRules(raw, entry, authors, page, problems, warnings);
+    const notice = str("copyright") ?? entry?.copyright;
+    if (raw.published === undefined && notice?.includes("{year}")) {
+      problems.push({
+        field: "syndication.published",
+        message: `is missing, and the copyright notice${str("copyright") === undefined && entry ? ` of ${entry.name}` : ""} needs the year of the original ({year})`,
+        fix: "add the original publication date, or write the year in syndication.copyright",
+      });
+    }
+  }
   const previousUrls = ok("previousUrls") && Array.isArray(raw.previousUrls) ? (raw.previousUrls as string[]).map((u) => u.trim()) : [];
   for (const address of previousUrls) {
     if (!/^\/(?!\/)\S*(\/|\.html)$/.test(address)) {
@@ -402,11 +408,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
 
   const people: Person[] = authors ?? [];
   const withdrawn = withdrawal !== undefined;
-  const status: Reprint["status"] = withdrawn
-    ? "withdrawn"
-    : expires && endOf(expires.date) <= options.now().getTime()
-      ? "expired"
-      : "live";
+  const status: Reprint["status"] = withdrawn ? "withdrawn" : ended ? "expired" : "live";
   const source = {
     ...(entryKey !== undefined ? { key: entryKey } : {}),
     name: entry?.name ?? sourceText,

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { mf2 } from "microformats-parser";
-import { build, cli, eleventyCli, fixture, jsonLd, words, type BuiltSite } from "../helpers.js";
+import { join } from "node:path";
+import { HtmlValidate, FileSystemConfigLoader } from "html-validate";
+import { build, cli, eleventyCli, fixture, jsonLd, ROOT, words, type BuiltSite } from "../helpers.js";
 
 // One build of a site that reprints a sample under each built-in preset (texts written for
 // these tests), with no sources option: the presets are there by key.
@@ -125,6 +127,14 @@ describe("propublica: the credit line, every link, the PixelPing image", () => {
     }
   });
 
+  it("builds a story whose text has images, code, comments and brackets in addresses, keeping its one real link", () => {
+    const $ = site.page("/reprints/2023/08/propublica-tricky/");
+    expect($("article a[href='https://en.wikipedia.org/wiki/Foo_(bar)']")).toHaveLength(1);
+    // The Markdown image is the pixel: the plugin does not add another.
+    expect($('img[src="https://pixel.propublica.org/pixel.gif?sample=4"]')).toHaveLength(1);
+    expect($(".syndication-pixel")).toHaveLength(0);
+  });
+
   it("does not add a second pixel when the body already has it", () => {
     expect(site.page(PROPUBLICA)('img[src="https://pixel.propublica.org/pixel.gif?sample=1"]')).toHaveLength(1);
   });
@@ -161,6 +171,18 @@ describe("microformats", () => {
   });
 });
 
+describe("every page", () => {
+  it("is valid HTML (html-validate, recommended rules)", async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const pages = site.files.filter((f) => f.endsWith(".html"));
+    expect(pages).toHaveLength(7);
+    for (const page of pages) {
+      const report = await validator.validateString(site.raw(`/${page}`), join(ROOT, "_site", page));
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${page}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
+  });
+});
+
 describe("rules broken", () => {
   it("fails the build with one report: institutions, counter, edits, excerpts and the year", () => {
     const run = eleventyCli("presets-broken", "tests/fixtures/plugin.config.ts");
@@ -177,7 +199,7 @@ describe("rules broken", () => {
     expect(run.stderr).toContain("and The Conversation allows no edits, undo the edit, or say what changed in syndication.changes");
     expect(run.stderr).toContain('names "Jane Sample" without an institution, which The Conversation asks for');
     expect(run.stderr).toContain("ProPublica allows its stories to be reprinted whole only");
-    expect(run.stderr).toContain("Radio Free Europe/Radio Liberty's copyright notice needs the year of the original");
+    expect(run.stderr).toContain("is missing, and the copyright notice of Radio Free Europe/Radio Liberty needs the year of the original ({year})");
     // A field that is missing is not said to come from a data file.
     expect(run.stderr).not.toContain("set in a data file");
     expect(run.site.files).toEqual([]);

@@ -4,23 +4,49 @@ import { bodyDigest, isDigest } from "../../plugins/syndication/digest.js";
 import { markEntry } from "../../plugins/syndication/hentry.js";
 
 describe("links of a body", () => {
-  it("finds inline, reference, autolink and HTML links, and skips code and non-web links", () => {
+  it("finds inline, reference, autolink and HTML links, as CommonMark reads them", () => {
     const body = [
       'See [a](https://a.example/1 "title") and [b](<https://b.example/with space>).',
       "A [ref][r], <https://c.example/auto>, <a href='https://d.example/?x=1&amp;y=2'>d</a>.",
-      "[mail](mailto:x@y.example) [anchor](#part) `[code](https://code.example/)`",
-      "```",
-      "[fenced](https://fenced.example/)",
-      "```",
+      "[wiki](https://en.wikipedia.org/wiki/Foo_(bar))",
+      "",
       "[r]: https://r.example/ref",
     ].join("\n");
     expect(linksInMarkdown(body).sort()).toEqual(
-      ["https://a.example/1", "https://b.example/with space", "https://c.example/auto", "https://d.example/?x=1&amp;y=2", "https://r.example/ref"].sort(),
+      [
+        "https://a.example/1",
+        "https://b.example/with%20space",
+        "https://c.example/auto",
+        "https://d.example/?x=1&amp;y=2",
+        "https://en.wikipedia.org/wiki/Foo_(bar)",
+        "https://r.example/ref",
+      ].sort(),
     );
   });
 
-  it("compares links through HTML escaping and percent-encoding", () => {
-    const html = '<a href="https://b.example/with%20space">b</a><a href="https://d.example/?x=1&amp;y=2">d</a>';
+  it("does not count what is not a link: images, code, comments, escapes, unused references, other schemes", () => {
+    const body = [
+      "[mail](mailto:x@y.example) [anchor](#part) `[code](https://code.example/)` ``[c2](https://c2.example/)``",
+      "![img](https://img.example/p.png) \\[esc\\](https://esc.example/)",
+      '<!-- <a href="https://comment.example/">x</a> -->',
+      "- item",
+      "",
+      "  ```",
+      "  [fenced](https://fenced.example/)",
+      "  ```",
+      "[unused]: https://unused.example/",
+    ].join("\n");
+    expect(linksInMarkdown(body)).toEqual([]);
+  });
+
+  it("leaves out a link whose address a template tag writes", () => {
+    expect(linksInMarkdown("[t](https://t.example/{{ x }}) [u](https://u.example/)")).toEqual(["https://u.example/"]);
+  });
+
+  it("compares links through HTML escaping and percent-encoding, in the article only", () => {
+    const html =
+      '<head><link rel="canonical" href="https://gone.example/"></head><body><nav><a href="https://gone.example/">x</a></nav>' +
+      '<article><div class="syndication-banner"></div><a href="https://b.example/with%20space">b</a><a href="https://d.example/?x=1&amp;y=2">d</a></article></body>';
     expect(missingLinks(["https://b.example/with space", "https://d.example/?x=1&y=2", "https://gone.example/"], html)).toEqual([
       "https://gone.example/",
     ]);
@@ -49,6 +75,10 @@ describe("h-entry", () => {
   it("adds h-entry to the article around the banner, keeping its classes", () => {
     expect(markEntry(`<article class="post">${banner}</div></article>`)).toBe(`<article class="h-entry post">${banner}</div></article>`);
     expect(markEntry(`<article id="a">${banner}</div></article>`)).toBe(`<article id="a" class="h-entry">${banner}</div></article>`);
+    // Unquoted and single-quoted classes, and a data-class that is not a class.
+    expect(markEntry(`<article class=post>${banner}</div></article>`)).toBe(`<article class="h-entry post">${banner}</div></article>`);
+    expect(markEntry(`<article class='a b'>${banner}</div></article>`)).toBe(`<article class="h-entry a b">${banner}</div></article>`);
+    expect(markEntry(`<article data-class="h-entry">${banner}</div></article>`)).toBe(`<article data-class="h-entry" class="h-entry">${banner}</div></article>`);
   });
 
   it("leaves a page that has an h-entry, or no article around the banner, alone", () => {

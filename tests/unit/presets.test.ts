@@ -58,8 +58,37 @@ describe("presets", () => {
     expect(ok.copyright).toMatch(/^Copyright \(c\) 2019\. RFE\/RL, Inc\. Reprinted with the permission of Radio Free Europe\/Radio Liberty/);
     const undated = normalise({ source: "rferl", originalUrl: "https://www.rferl.org/a/x/1.html" }, {}, options);
     expect(fields(undated)).toEqual(["syndication.published"]);
-    // A notice written in the page needs no date.
+    // A notice written in the page needs no date, unless it asks for the year too.
     expect(normalise({ source: "rferl", originalUrl: "https://www.rferl.org/a/x/1.html", copyright: "(c) RFE/RL" }, {}, options).problems).toEqual([]);
+    const own = normalise({ source: "Wire", licence: "permission", originalUrl: "https://w.example/1", copyright: "(c) {year} Wire" }, {}, options);
+    expect(own.problems[0]).toMatchObject({ field: "syndication.published", message: "is missing, and the copyright notice needs the year of the original ({year})" });
+  });
+
+  it("do not hold an ended reprint, which shows a notice, to the rules for the article", () => {
+    const { pixel: _, ...noPixel } = conversation;
+    const withdrawn = normalise({ ...noPixel, author: "Jane Doe", withdrawn: true }, {}, options);
+    expect(withdrawn.problems).toEqual([]);
+    expect(withdrawn.reprint!.status).toBe("withdrawn");
+    const expired = normalise({ source: "rferl", originalUrl: "https://www.rferl.org/a/x/1.html", expires: "2020-01-01" }, {}, options);
+    expect(expired.problems).toEqual([]);
+    expect(expired.reprint!.status).toBe("expired");
+    // Still live: the same fields are required.
+    expect(normalise({ source: "rferl", originalUrl: "https://www.rferl.org/a/x/1.html", expires: "2999-01-01" }, {}, options).problems).toHaveLength(1);
+  });
+
+  it("keep the publisher's sentence over the site's, and over the page language's", () => {
+    const site = resolveOptions({
+      wording: { creativeCommons: "Site sentence {source}." },
+      locales: { fr: { creativeCommons: "Phrase du site {source}.", tombstone: "Cet article n'est plus disponible ici ({source})." } },
+    });
+    const page = normalise(conversation, { lang: "fr" }, site).reprint!;
+    expect(page.banner.text).toBe("This article by Jane Doe (University of Leeds) is republished from The Conversation under the Creative Commons Attribution No Derivatives 4.0 International licence.");
+    // Where the publisher has no sentence of its own, the page's language is used.
+    const ended = normalise({ ...conversation, withdrawn: true }, { lang: "fr" }, site).reprint!;
+    expect(ended.tombstone!.text).toBe("Cet article n'est plus disponible ici (The Conversation).");
+    // A site words a publisher's credit in its own sources entry.
+    const translated = resolveOptions({ sources: { "the-conversation": { wording: { creativeCommons: "Republié depuis {source}." } } } });
+    expect(normalise(conversation, { lang: "fr" }, translated).reprint!.banner.text).toBe("Republié depuis The Conversation.");
   });
 });
 
