@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import type { FieldProblem } from "./validate.js";
+import { writtenDates } from "./locate.js";
 
 /** A problem whose line is known where it is found (not looked up in the front matter later). */
 export type PlacedProblem = FieldProblem & { line?: number };
@@ -40,10 +41,13 @@ type Engine = ((text: string, options?: { filePath?: string }) => unknown) | { p
  * plugin) so a file it cannot read becomes a recorded problem instead of the end of the build.
  * Such a file gets `permalink: false` and stays out of collections, so nothing of it is written
  * even if the build went on; the plugin's collections then fail the build with the report.
- * Returns the files that cannot be read now, by input path.
+ * Returns the files that cannot be read now, by input path; and, while it parses, it keeps a
+ * reprint's dates as written (YAML rolls 2021-13-45 over into a valid date), which spares the
+ * preprocessor reading the file again.
  */
-export function guardFrontMatter(eleventyConfig: FrontMatterHost): () => Map<string, PlacedProblem> {
+export function guardFrontMatter(eleventyConfig: FrontMatterHost): FrontMatterGuard {
   const unreadable = new Map<string, PlacedProblem>();
+  const dates = new Map<string, Map<string, string>>();
   const current = () => {
     // A file deleted while --watch or --serve runs is no longer a problem.
     for (const file of unreadable.keys()) if (!existsSync(file)) unreadable.delete(file);
@@ -51,7 +55,8 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost): () => Map<str
   };
   const engines = eleventyConfig.frontMatterParsingOptions?.engines;
   const yaml = engines?.yaml as Engine | undefined;
-  if (!yaml || typeof eleventyConfig.setFrontMatterParsingOptions !== "function") return current;
+  const guard = { unreadable: current, writtenDates: (file: string) => dates.get(file) };
+  if (!yaml || typeof eleventyConfig.setFrontMatterParsingOptions !== "function") return guard;
   const parse = typeof yaml === "function" ? yaml : (text: string, options?: unknown) => yaml.parse(text, options);
   const guarded = (text: string, options?: { filePath?: string }) => {
     const file = options?.filePath;
@@ -60,6 +65,13 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost): () => Map<str
     try {
       const data = parse(text, options);
       unreadable.delete(file);
+      const syndication = (data as { syndication?: { published?: unknown; expires?: unknown } } | null)?.syndication;
+      // The parser was given the text after the opening "---".
+      if (syndication instanceof Object && (syndication.published instanceof Date || syndication.expires instanceof Date)) {
+        dates.set(file, writtenDates(`---${text}`));
+      } else {
+        dates.delete(file);
+      }
       return data;
     } catch (error) {
       unreadable.set(file, frontMatterProblem(error));
@@ -67,5 +79,12 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost): () => Map<str
     }
   };
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: guarded } });
-  return current;
+  return guard;
+}
+
+export interface FrontMatterGuard {
+  /** Files whose front matter cannot be read, by input path. */
+  unreadable(): Map<string, PlacedProblem>;
+  /** A file's `published` and `expires` as written, where its YAML gave dates (undefined: not seen). */
+  writtenDates(file: string): Map<string, string> | undefined;
 }

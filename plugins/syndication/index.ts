@@ -162,7 +162,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   const options = resolveOptions(userOptions);
   const state = new Map<string, PageState>();
   // Files whose YAML front matter cannot be read: reported with the rest, not one at a time.
-  const unreadable = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost);
+  const frontMatter = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost);
+  const unreadable = frontMatter.unreadable;
   const inputDir = () => eleventyConfig.directories?.input ?? ".";
   const isReprint = (inputPath: string, data: PageData) =>
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
@@ -211,7 +212,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // YAML turns 2021-13-45 into a valid (rolled-over) date; the text as written tells the truth.
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
-    const written = hasYamlDate ? readWrittenDates(inputPath) : undefined;
+    const written = hasYamlDate ? (frontMatter.writtenDates(inputPath) ?? readWrittenDates(inputPath)) : undefined;
     // The body is read for the digest only where the front matter records one.
     const body = raw instanceof Object && raw.digest !== undefined && typeof content === "string" ? content : undefined;
     const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}), ...(body !== undefined ? { body } : {}) };
