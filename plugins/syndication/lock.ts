@@ -21,14 +21,22 @@ export interface Lock {
 
 /** Two spellings of one original (host case, a #fragment) are one key. */
 export function originalKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = "";
-    return parsed.href;
-  } catch {
-    return url;
+  let key = keys.get(url);
+  if (key === undefined) {
+    try {
+      const parsed = new URL(url);
+      parsed.hash = "";
+      key = parsed.href;
+    } catch {
+      key = url;
+    }
+    // A build asks for each original's key several times (uniqueness, the lock): parse it once.
+    if (keys.size > 200_000) keys.clear();
+    keys.set(url, key);
   }
+  return key;
 }
+const keys = new Map<string, string>();
 
 /** A reprint of this build, as the lock sees it. */
 export interface CurrentReprint {

@@ -169,7 +169,12 @@ const ENGINES = {
     throw new ScriptFrontMatter();
   },
 };
-export const readFrontMatter = (source: string) => matter(source, { engines: ENGINES } as never);
+/**
+ * A file's front matter and body. Given the file's bytes, gray-matter decodes them once; given a
+ * string, it would first copy it into a Buffer (for `orig`), a cost the command pays per file.
+ */
+export const readFrontMatter = (source: string | Buffer) =>
+  matter(source as string, { engines: ENGINES } as never) as ReturnType<typeof matter> & { matter: string };
 
 /** The address Eleventy will give a page, where it is plain text (not a template or a function). */
 function knownUrl(data: Record<string, unknown>): string | false | undefined {
@@ -228,11 +233,11 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
   for (const file of files) {
     const inputPath = `./${relative(process.cwd(), file).split(sep).join("/")}`;
     let front: Record<string, unknown>;
-    let source: string;
+    let frontText: string;
     let body: string;
     try {
-      source = readFileSync(file, "utf8");
-      const read = readFrontMatter(source);
+      const read = readFrontMatter(readFileSync(file));
+      frontText = `---${read.matter}`;
       front = read.data as Record<string, unknown>;
       body = read.content;
     } catch (error) {
@@ -252,11 +257,11 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     const title = typeof data.title === "string" ? data.title : undefined;
     const raw = data.syndication as Record<string, unknown> | undefined;
     const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
-    const written = hasYamlDate ? writtenDates(source) : undefined;
+    const written = hasYamlDate ? writtenDates(frontText) : undefined;
     const digested = raw instanceof Object && raw.digest !== undefined;
     const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written ? { written } : {}), ...(digested ? { body } : {}) }, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
-    const tag = (result.reprint?.status ?? "live") === "live" ? bodyProblem(inputPath, body, templateSyntax(file, data), source) : undefined;
+    const tag = (result.reprint?.status ?? "live") === "live" ? bodyProblem(inputPath, body, templateSyntax(file, data)) : undefined;
     if (tag) result.problems.push(tag);
     const known = knownUrl(data);
     // Pages left out of collections are out of the build's sight for addresses and the lock.
