@@ -63,17 +63,13 @@ function ipv6Kind(address: string): "loopback" | "not public" | undefined {
   const g = ipv6Groups(address);
   const first = g[0]!;
   const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
-  const embedded = () => `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`;
+  const v4 = (hi: number, lo: number) => ipv4Kind(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
   if (zeros(0, 7) && g[7] === 1) return "loopback"; // ::1
-  if (zeros(0, 8)) return "not public"; // ::
-  // An IPv4 address inside IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d).
-  if ((zeros(0, 5) && (g[5] === 0xffff || g[5] === 0)) || (first === 0x64 && g[1] === 0xff9b && zeros(2, 6))) {
-    return ipv4Kind(embedded()) ?? (first === 0 && g[5] === 0 ? "not public" : undefined);
-  }
-  if ((first & 0xfe00) === 0xfc00) return "not public"; // fc00::/7, unique local
-  if ((first & 0xffc0) === 0xfe80 || (first & 0xffc0) === 0xfec0) return "not public"; // link-local, site-local
-  if ((first & 0xff00) === 0xff00) return "not public"; // multicast
-  if (first === 0x2001 && g[1] === 0x0db8) return "not public"; // documentation
+  // An IPv4 address inside IPv6: mapped (::ffff:a.b.c.d), NAT64 (64:ff9b::a.b.c.d), 6to4 (2002:aabb:ccdd::).
+  if ((zeros(0, 5) && g[5] === 0xffff) || (first === 0x64 && g[1] === 0xff9b && zeros(2, 6))) return v4(g[6]!, g[7]!);
+  if (first === 0x2002) return v4(g[1]!, g[2]!);
+  // Only global unicast (2000::/3) is on the public internet; of it, 2001:db8::/32 is for documentation.
+  if ((first & 0xe000) !== 0x2000 || (first === 0x2001 && g[1] === 0x0db8)) return "not public";
   return undefined;
 }
 

@@ -13,6 +13,8 @@ for (const [net, bits] of [
 ] as const) notPublic.addSubnet(net, bits, "ipv4");
 for (const [net, bits] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10]] as const) notPublic.addSubnet(net, bits, "ipv6");
 
+const globalUnicast = (ipv6: string) => (parseInt(ipv6.split(":")[0] || "0", 16) & 0xe000) === 0x2000;
+
 /** Is the host of this (already parsed) URL one that must be refused? */
 function hostMustBeRefused(url: URL): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
@@ -25,7 +27,9 @@ function hostMustBeRefused(url: URL): boolean {
       const [hi, lo] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
       return notPublic.check(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, "ipv4");
     }
-    return notPublic.check(host, "ipv6");
+    // Only global unicast (2000::/3) is public (NAT64 64:ff9b::/96 is as public as the IPv4 address in it).
+    if (host.startsWith("64:ff9b::")) return false;
+    return notPublic.check(host, "ipv6") || !globalUnicast(host) || host.startsWith("2001:db8:");
   }
   return false;
 }
@@ -58,7 +62,7 @@ describe("checkUrl, for any text", () => {
         expect(value.slice(value.indexOf("//") + 2).split(/[/?#]/, 1)[0]).not.toContain("@");
         expect(url.username + url.password).toBe("");
         expect(hostMustBeRefused(url)).toBe(false);
-        expect(url.hostname.replace(/\.$/, "")).toContain(".");
+        if (!url.hostname.startsWith("[") && !isIPv4(url.hostname)) expect(url.hostname.replace(/\.$/, "")).toContain(".");
       }),
       params(),
     );
@@ -105,7 +109,7 @@ describe("checkUrl, for any text", () => {
         const documentation = url.hostname.startsWith("[2001:db8:");
         const refused = checkUrl(`https://[${a}]/`) !== undefined;
         if (hostMustBeRefused(url) || documentation) expect(refused, a).toBe(true);
-        else if (/^\[[23]/.test(url.hostname)) expect(refused, a).toBe(false);
+        else if (globalUnicast(url.hostname.slice(1)) && !url.hostname.startsWith("[2002:")) expect(refused, a).toBe(false);
       }),
       params(),
     );

@@ -67,6 +67,10 @@ describe("checkUrl", () => {
     ["http://[::ffff:10.0.0.1]/", "points at a private or reserved host ([::ffff:a00:1]) that readers cannot reach"],
     ["http://[::ffff:169.254.169.254]/", "points at a private or reserved host ([::ffff:a9fe:a9fe]) that readers cannot reach"],
     ["http://[64:ff9b::192.168.0.1]/", "points at a private or reserved host ([64:ff9b::c0a8:1]) that readers cannot reach"],
+    // Found by the property run: IPv6 outside global unicast (2000::/3) was let through.
+    ["http://[::1:0:0]/", "points at a private or reserved host ([::1:0:0]) that readers cannot reach"],
+    ["http://[2001:db8::1]/", "points at a private or reserved host ([2001:db8::1]) that readers cannot reach"],
+    ["http://[2002:a00:1::1]/", "points at a private or reserved host ([2002:a00:1::1]) that readers cannot reach"],
     ["http://intranet/x", "points at a private or reserved host (intranet) that readers cannot reach"],
     ["http://printer.local/", "points at a private or reserved host (printer.local) that readers cannot reach"],
     ["http://wiki.corp.internal/", "points at a private or reserved host (wiki.corp.internal) that readers cannot reach"],
