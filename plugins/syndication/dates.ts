@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { ReprintDate } from "./types.js";
+import { quote } from "./text.js";
 
 export type DateResult = { ok: true; date: DateTime; dateOnly: boolean } | { ok: false; message: string; fix: string };
 
@@ -48,7 +49,7 @@ export function parseDate(value: unknown): DateResult {
 function invalid(text: string): DateResult {
   return {
     ok: false,
-    message: `"${text}" is not a valid date`,
+    message: `${quote(text)} is not a valid date`,
     fix: "write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time",
   };
 }

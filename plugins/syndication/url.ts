@@ -1,3 +1,5 @@
+import { quote } from "./text.js";
+
 /** Why an address cannot be used, and how to fix it. */
 export interface UrlProblem {
   message: string;
@@ -96,13 +98,13 @@ export function checkUrl(value: string): UrlProblem | undefined {
   try {
     url = new URL(value);
   } catch {
-    return { message: `"${value}" is not an absolute address`, fix: "give the full address, starting with https://" };
+    return { message: `${quote(value)} is not an absolute address`, fix: "give the full address, starting with https://" };
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return { message: `uses ${url.protocol} where http: or https: is needed`, fix: "give the article's web address, starting with https://" };
   }
   if (!/^https?:\/\/[^/\\]/i.test(value)) {
-    return { message: `"${value}" is not an absolute address`, fix: "give the full address, starting with https://" };
+    return { message: `${quote(value)} is not an absolute address`, fix: "give the full address, starting with https://" };
   }
   if (value.includes("\\")) {
     return { message: "contains a backslash (\\)", fix: "write the address with forward slashes (/), as the browser shows it" };

@@ -4,6 +4,7 @@ import { describe, parseLicence } from "./licences.js";
 import { INDEXING_MODES, type ResolvedOptions } from "./options.js";
 import { suggest } from "./suggest.js";
 import { checkUrl } from "./url.js";
+import { jsonText, keyName, quote, unprintableProblems } from "./text.js";
 import { renderBanner, renderTombstone, chooseWording, wordingKey } from "./banner.js";
 import { DateTime, Duration } from "luxon";
 import type { Licence, Reprint, ReprintDate } from "./types.js";
@@ -84,16 +85,16 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
   if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
     const parent = issue.path.join(".");
     return issue.keys.map((key) => ({
-      field: `syndication.${parent}.${key}`,
+      field: `syndication.${parent}.${keyName(key)}`,
       message: "is not a field this plugin knows, so it would be ignored",
       fix: `remove it; ${parent} takes ${parent === "withdrawn" ? "date and note" : "other fields"}`,
     }));
   }
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => {
-      const guess = MEANT[key.toLowerCase()] ?? suggest(key, KNOWN_FIELDS);
+      const guess = (Object.hasOwn(MEANT, key.toLowerCase()) ? MEANT[key.toLowerCase()] : undefined) ?? suggest(key, KNOWN_FIELDS);
       return {
-        field: `syndication.${key}`,
+        field: `syndication.${keyName(key)}`,
         message: "is not a field this plugin knows, so it would be ignored",
         fix: guess ? `did you mean "${guess}"?` : `remove it, or use one of ${KNOWN_FIELDS.join(", ")}`,
       };
@@ -103,7 +104,7 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
   const value = raw[key];
   let message: string;
   if (issue.code === "invalid_value") {
-    message = `"${String(value)}" is not allowed`;
+    message = `${quote(value)} is not allowed`;
   } else if (typeof value === "string" && value.trim() === "") {
     message = "is empty";
   } else if (Array.isArray(value) && value.length === 0) {
@@ -144,12 +145,13 @@ function dateField(
 function sameLicence(a: unknown, b: unknown): boolean {
   const [x, y] = [parseLicence(a), parseLicence(b)];
   if (x.ok && y.ok) return x.licence.id === y.licence.id && x.licence.name === y.licence.name && x.licence.url === y.licence.url;
-  return JSON.stringify(a) === JSON.stringify(b);
+  const json = jsonText(a);
+  return json !== undefined && json === jsonText(b);
 }
 
 /** A front-matter value as an error message quotes it. */
 function show(value: unknown): string {
-  return typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  return quote(value);
 }
 
 /** `withdrawn: true` or `{ date, note }`; undefined when the reprint is not withdrawn. */
@@ -198,6 +200,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(...fromZod(issue, raw));
   }
+  problems.push(...unprintableProblems(raw));
   const broken = new Set(problems.map((p) => p.field));
   const ok = (key: string) => !broken.has(`syndication.${key}`);
   const str = (key: string) => (ok(key) && typeof raw[key] === "string" ? (raw[key] as string).trim() : undefined);
@@ -280,7 +283,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     if (!/^\/(?!\/)\S*(\/|\.html)$/.test(address)) {
       problems.push({
         field: "syndication.previousUrls",
-        message: `has "${address}", which is not an address on this site`,
+        message: `has ${quote(address)}, which is not an address on this site`,
         fix: "write it as the path the reprint had, starting with / and ending with / or .html, such as /reprints/old-name/",
       });
     }

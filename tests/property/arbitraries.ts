@@ -59,3 +59,50 @@ export const hostileUrl = fc
 
 /** Either a URL of that kind, or any text at all. */
 export const anyUrlText = fc.oneof({ weight: 4, arbitrary: hostileUrl }, { weight: 1, arbitrary: nastyText(30) }, fc.webUrl());
+
+/** Text for names and notices that the validator accepts: not blank, and nothing HTML forbids. */
+export const nameText = (maxLength = 16) => htmlText(maxLength).filter((s) => s.trim() !== "");
+
+/** Characters that are allowed, unencoded, in a path that passes the URL check, and mean something to HTML or templates. */
+const PATH_PIECES = ["a", "z", "0", '"', "'", "<", ">", "&", "&amp;", "{", "}", "{{", "{%", "`", "=", "!", "$", "(", ")", "*", "+", ",", ";", "@", ":", "%20", "%3C", "é", "ש", "ع", "😀", "/", "?", "#", "</script>", "<!--"];
+
+/** An address that passes the URL check and is full of characters that need escaping in HTML. */
+export const validUrl = fc.oneof(
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc
+    .tuple(fc.constantFrom("https", "http", "HTTPS"), fc.domain(), fc.string({ unit: fc.constantFrom(...PATH_PIECES), maxLength: 12 }))
+    .map(([scheme, host, path]) => `${scheme}://${host}/${path}`),
+);
+
+const day = fc.date({ min: new Date("1800-01-01T00:00:00Z"), max: new Date("2200-12-31T00:00:00Z"), noInvalidDate: true });
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
+
+/** A valid date as front matter gives it: a YAML date (UTC midnight), ISO date text, or a date-time with or without an offset. */
+export const validDate = fc.oneof(
+  day.map((d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))),
+  day.map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .tuple(day, fc.integer({ min: -12 * 60, max: 14 * 60 }).map((m) => m - (m % 15)))
+    .map(([d, offset]) => `${d.toISOString().slice(0, 19)}${offset < 0 ? "-" : "+"}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`),
+  day.map((d) => d.toISOString().slice(0, 19)),
+);
+
+/** A `syndication` block that should pass (or fail only on dates in the wrong order), with text that needs escaping. */
+export const validSyndication = fc.record(
+  {
+    source: fc.oneof({ weight: 4, arbitrary: nameText(20) }, { weight: 1, arbitrary: fc.constant("rferl") }),
+    originalUrl: validUrl,
+    licence: fc.oneof(
+      fc.constantFrom("permission", "public-domain", "CC-BY-4.0", "CC-BY-ND-4.0", "cc-by-nc-nd-3.0", "CC0-1.0", "CC-BY-SA-4.0"),
+      fc.record({ name: nameText(), url: validUrl }, { requiredKeys: ["name"] }),
+    ),
+    published: validDate,
+    expires: validDate,
+    author: fc.oneof(nameText(), fc.array(nameText(), { minLength: 1, maxLength: 3 })),
+    sourceUrl: validUrl,
+    copyright: nameText(40),
+    withdrawn: fc.oneof(fc.boolean(), fc.record({ note: nameText(30) }, { requiredKeys: [] })),
+    indexing: fc.constantFrom("canonical", "noindex", "both"),
+  },
+  { requiredKeys: ["source", "originalUrl", "licence"] },
+);
