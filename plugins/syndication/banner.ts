@@ -69,7 +69,8 @@ export function fillTemplate(
     last = match.index! + match[0].length;
   }
   const rest = withOptional.slice(last);
-  return { html: html + escapeHtml(rest), text: (text + rest).replace(/\s+/g, " ").trim() };
+  // HTML's white space only (not JavaScript's \s): a no-break or ideographic space in a name stays as readers see it.
+  return { html: html + escapeHtml(rest), text: (text + rest).replace(/[ \t\n\f\r]+/g, " ").replace(/^ | $/g, "") };
 }
 
 /** What stands at a reprint's address once it is expired or withdrawn: a notice, and the way to the original. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalise } from "../../plugins/syndication/validate.js";
 import { resolveOptions } from "../../plugins/syndication/options.js";
 import { quote } from "../../plugins/syndication/text.js";
+import { fillTemplate } from "../../plugins/syndication/banner.js";
 
 // Regressions for what the property tests (tests/property/) found in the validator.
 const options = resolveOptions({ now: () => new Date("2025-01-01T00:00:00Z") });
@@ -72,5 +73,12 @@ describe("hostile and odd syndication data", () => {
   it("keeps right-to-left text and marks, tabs and line breaks, which pages can show", () => {
     const { reprint } = normalise({ ...valid, source: "\u200fإذاعة أوروبا الحرة", copyright: "a\tb\r\nc" }, {}, options);
     expect(reprint?.source.name).toBe("\u200fإذاعة أوروبا الحرة");
+  });
+
+  it("keeps no-break and ideographic spaces in the banner's text form, as readers see them in the banner", () => {
+    const { reprint } = normalise({ ...valid, source: "Radio\u00a0Free Europe\u3000RFE" }, {}, options);
+    expect(reprint!.banner.text).toBe("This article was originally published by Radio\u00a0Free Europe\u3000RFE and is reprinted with permission.");
+    // Template line breaks and indentation still fold into single spaces.
+    expect(fillTemplate("\n  A {x}\n\tB  ", { x: { html: "x", text: "x" } }).text).toBe("A x B");
   });
 });
