@@ -60,7 +60,7 @@ export function writtenDates(source: string): Map<string, string> {
   const found = new Map<string, string>();
   const end = source.indexOf("\n---", 3);
   const front = source.startsWith("---") ? source.slice(0, end < 0 ? undefined : end) : "";
-  for (const match of front.matchAll(/^[ \t]+(published|expires):[ \t]*["']?(\d{4}-\d\d?-\d\d?(?:[Tt ][^\r\n#"']*)?)/gm)) {
+  for (const match of front.matchAll(/^[ \t]+(published|expires):[ \t]*["']?(\d{4}-\d\d?-\d\d?(?:[Tt \t][^\r\n#"']*)?)/gm)) {
     found.set(match[1]!, match[2]!.trim());
   }
   return found;

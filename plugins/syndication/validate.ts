@@ -273,7 +273,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
         fix: "add the original publication date, or give syndication.expires",
       });
     } else if (published) {
-      const end = DateTime.fromISO(published.date.iso, { setZone: true }).plus(duration);
+      const end = DateTime.fromISO(published.date.iso, { zone: "utc", setZone: true }).plus(duration);
       expires = { date: formatDate(end, /^\d{4}-\d\d-\d\d$/.test(published.date.iso), options.dateFormat, options.dateLocale), millis: end.toMillis() };
     }
   }
