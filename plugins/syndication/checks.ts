@@ -9,6 +9,7 @@ import type { FieldProblem, NormaliseResult } from "./validate.js";
 import { locateFields, writtenDates, type FieldLocations } from "./locate.js";
 import { EMPTY_LOCK, originalKey, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
 import { endOf } from "./dates.js";
+import { fieldKey } from "./text.js";
 import type { Problem } from "./types.js";
 
 /** A page whose collection item has an address (or `false`, for `permalink: false`). */
@@ -58,7 +59,7 @@ export function locate(found: Map<string, FieldProblem[]>): Problem[] {
   for (const [inputPath, fieldProblems] of found) {
     const { lines } = readLocations(inputPath);
     for (const problem of fieldProblems) {
-      const field = problem.field.split(".")[1];
+      const field = fieldKey(problem.field);
       const own = field !== undefined ? lines.get(field) : undefined;
       // A page-level field (permalink) points at the front matter's start.
       const line = problem.field.startsWith("syndication") ? (own ?? lines.get("syndication") ?? lines.get("")) : lines.get("");

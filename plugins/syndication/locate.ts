@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { Node } from "yaml";
+import { keyName } from "./text.js";
 
 // gray-matter and yaml are loaded when a report needs them, not on every build.
 const require = createRequire(import.meta.url);
@@ -45,7 +46,8 @@ export function locateFields(source: string): FieldLocations {
     for (const field of pair.value.items) {
       if (!isPair(field) || !isScalar(field.key)) continue;
       const line = lineOf(field.key);
-      if (line !== undefined) lines.set(String(field.key.value), line);
+      // Both as written and as a problem names it (`"a\nb"` for a key that is not a plain name).
+      if (line !== undefined) lines.set(String(field.key.value), line).set(keyName(String(field.key.value)), line);
     }
   }
   return found;

@@ -53,6 +53,15 @@ export function keyName(key: string): string {
   return /^[\p{L}\p{N}_$-]+$/u.test(key) ? key : quote(key);
 }
 
+/** The key a problem's field starts with: `source` of `syndication.source`, `a.b` of `syndication."a.b"`. */
+export function fieldKey(field: string): string | undefined {
+  const rest = /^syndication\.(.*)$/s.exec(field)?.[1];
+  if (rest === undefined) return undefined;
+  if (!rest.startsWith('"')) return rest.split(".")[0];
+  const quoted = /^"(?:[^"\\]|\\.)*"/.exec(rest)?.[0];
+  return quoted ?? rest;
+}
+
 /**
  * Characters no web page may contain, even escaped (HTML makes each a parse error): control
  * characters other than tab, line feed, form feed and carriage return, lone surrogates and
