@@ -54,6 +54,9 @@ export function parseDate(value: unknown): DateResult {
       if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return invalid(written);
       return { ok: true, date: DateTime.fromMillis(check.getTime(), { zone: "utc" }), dateOnly: true };
     }
+    // luxon reads 24:00 as the next day's midnight (as ISO 8601 once allowed): the date shown would
+    // not be the date written, as with any other time YAML would roll over.
+    if (/^[^T]*T24:/i.test(text)) return invalid(written);
     // A time without an offset is read as UTC, never as the build machine's zone.
     const date = DateTime.fromISO(text, { zone: "utc", setZone: true });
     if (!date.isValid) return invalid(written);

@@ -56,6 +56,9 @@ describe("YAML's own timestamp forms", () => {
 
   it("quotes a date it refuses as it was written", () => {
     expect(parseDate("2021-12-14 25:00:00")).toMatchObject({ ok: false, message: '"2021-12-14 25:00:00" is not a valid date' });
+    // Found by the long property run: luxon took 24:00 as the next day's midnight.
+    expect(parseDate("2021-12-14 24:00:00")).toMatchObject({ ok: false, message: '"2021-12-14 24:00:00" is not a valid date' });
+    expect(parseDate("2021-12-14T24:00Z")).toMatchObject({ ok: false });
   });
 
   it("reads the years 0 to 99 as themselves", () => {
