@@ -30,14 +30,19 @@ export function quote(value: unknown): string {
     const chars = [...value];
     text = JSON.stringify(chars.length > LONGEST ? `${chars.slice(0, LONGEST - 1).join("")}…` : value);
   } else {
-    const json = typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null
-      ? undefined
-      : jsonText(value);
-    text = json ?? kind(value);
+    // JSON shows a Set, a Map or a class instance as `{}`: those are named by their kind instead.
+    text = (showsAsJson(value) ? jsonText(value) : undefined) ?? kind(value);
     const chars = [...text];
     if (chars.length > LONGEST) text = `${chars.slice(0, LONGEST - 1).join("")}…`;
   }
   return text.replace(UNSHOWABLE, escape);
+}
+
+/** Values JSON shows as they are: primitives, lists, plain objects and dates. */
+function showsAsJson(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** A short name for a value's kind, for values JSON cannot show (a Set, a Map, a function). */

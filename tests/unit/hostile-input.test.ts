@@ -53,6 +53,8 @@ describe("hostile and odd syndication data", () => {
     expect(quote(new Map())).toBe("a Map");
     expect(quote(() => 1)).toBe("a function");
     expect(quote(Object.create(null))).toBe("{}");
+    expect(quote(new Date(Date.UTC(2021, 11, 14)))).toBe('"2021-12-14T00:00:00.000Z"');
+    expect(quote(new (class Licence {})())).toBe("a Licence");
   });
 
   it("refuses text that a web page cannot carry: control characters and noncharacters", () => {
