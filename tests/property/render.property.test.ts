@@ -109,7 +109,8 @@ describe("the head, for any valid data", () => {
     forValid((input, reprint, title) => {
       for (const layout of LAYOUTS) {
         const data = buildJsonLd(reprint, title);
-        const page = layout.replace("{{BODY}}", reprint.banner.html);
+        // A function, not a replacement string: "$`" in an address is text, not a pattern.
+        const page = layout.replace("{{BODY}}", () => reprint.banner.html);
         const html = rewriteHead(page, { originalUrl: reprint.originalUrl, indexing: reprint.indexing, ogUrlToOriginal: true, extra: jsonLdScript(data) });
         const { root, errors } = parseStrict(html, true);
         expect(errors, html).toEqual([]);
