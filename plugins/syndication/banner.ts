@@ -123,7 +123,8 @@ export function fillTemplate(template: string, values: Values): { html: string; 
     }
   };
   fill(compile(template));
-  return { html, text: text.replace(/\s+/g, " ").trim() };
+  // HTML's white space only (not JavaScript's \s): a no-break or ideographic space in a name stays as readers see it.
+  return { html, text: text.replace(/[ \t\n\f\r]+/g, " ").replace(/^ | $/g, "") };
 }
 
 /** What stands at a reprint's address once it is expired or withdrawn: a notice, and the way to the original. */

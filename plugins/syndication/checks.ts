@@ -9,6 +9,7 @@ import type { FieldProblem, NormaliseResult } from "./validate.js";
 import { locateFields, writtenDates, type FieldLocations } from "./locate.js";
 import { EMPTY_LOCK, originalKey, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
 import { endOf } from "./dates.js";
+import { fieldKey } from "./text.js";
 import type { Problem } from "./types.js";
 import type { PlacedProblem } from "./frontmatter.js";
 import { fieldSource, type DataFileRules } from "./datafiles.js";
@@ -80,7 +81,7 @@ export function locate(found: Map<string, PlacedProblem[]>, rules?: DataFileRule
         problems.push({ file: displayPath(inputPath), ...problem });
         continue;
       }
-      const field = problem.field.split(".")[1];
+      const field = fieldKey(problem.field);
       const own = field !== undefined ? lines.get(field) : undefined;
       // A page-level field (permalink) points at its own line, or else at the front matter's start.
       const line = problem.field.startsWith("syndication")

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { ReprintDate } from "./types.js";
+import { quote } from "./text.js";
 
 export type DateResult = { ok: true; date: DateTime; dateOnly: boolean } | { ok: false; message: string; fix: string };
 
@@ -7,7 +8,25 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Text that YAML reads as a timestamp (and would roll over if the day or month is out of range). */
 export function isCalendarText(text: string): boolean {
-  return /^\d{4}-\d\d?-\d\d?([Tt ]|$)/.test(text.trim().replace(/^["']|["']$/g, ""));
+  return /^\d{4}-\d\d?-\d\d?([Tt \t]|$)/.test(text.trim().replace(/^["']|["']$/g, ""));
+}
+
+const YAML_TIMESTAMP =
+  /^(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(?:([Zz])|([-+])(\d\d?)(?::?(\d\d))?))?$/;
+
+/**
+ * YAML's timestamp (YAML 1.1, which Eleventy's js-yaml reads) as ISO 8601 text, or undefined for
+ * other text. YAML allows what ISO does not: a space or tab instead of "T", one-digit months, days
+ * and hours, a space before the zone, a zone of hours alone (`-5`), a fraction of any length.
+ * The YAML spec's own example is `2001-12-14 21:59:43.10 -5`.
+ */
+export function yamlTimestampAsIso(text: string): string | undefined {
+  const m = YAML_TIMESTAMP.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, fraction, z, sign, zh, zm] = m;
+  const two = (n: string) => n.padStart(2, "0");
+  const zone = z ? "Z" : sign ? `${sign}${two(zh!)}:${zm ?? "00"}` : "";
+  return `${y}-${two(mo!)}-${two(d!)}T${two(h!)}:${mi}:${s}${fraction ? `.${fraction.slice(0, 9)}` : ""}${zone}`;
 }
 
 /**
@@ -22,20 +41,25 @@ export function parseDate(value: unknown): DateResult {
     return { ok: true, date, dateOnly };
   }
   if (typeof value === "string") {
-    // YAML also writes timestamps with a space: "2021-12-14 10:00:00".
-    const text = value.trim().replace(/^(\d{4}-\d\d-\d\d) +(?=\d)/, "$1T");
+    const written = value.trim();
+    // Other text with a space for the "T" (`2021-12-14 10:00`) is read as ISO too.
+    const text = yamlTimestampAsIso(written) ?? written.replace(/^(\d{4}-\d\d-\d\d) +(?=\d)/, "$1T");
     const dateOnly = DATE_ONLY.test(text);
     if (dateOnly) {
       // The common case, without luxon's general ISO parser (a tenth of the time): a calendar day.
       const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-      const ms = Date.UTC(y, m - 1, d);
-      const check = new Date(ms);
-      if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return invalid(text);
-      return { ok: true, date: DateTime.fromMillis(ms, { zone: "utc" }), dateOnly: true };
+      // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+      const check = new Date(0);
+      check.setUTCFullYear(y, m - 1, d);
+      if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return invalid(written);
+      return { ok: true, date: DateTime.fromMillis(check.getTime(), { zone: "utc" }), dateOnly: true };
     }
+    // luxon reads 24:00 as the next day's midnight (as ISO 8601 once allowed): the date shown would
+    // not be the date written, as with any other time YAML would roll over.
+    if (/^[^T]*T24:/i.test(text)) return invalid(written);
     // A time without an offset is read as UTC, never as the build machine's zone.
     const date = DateTime.fromISO(text, { zone: "utc", setZone: true });
-    if (!date.isValid) return invalid(text);
+    if (!date.isValid) return invalid(written);
     return { ok: true, date, dateOnly };
   }
   return {
@@ -48,7 +72,7 @@ export function parseDate(value: unknown): DateResult {
 function invalid(text: string): DateResult {
   return {
     ok: false,
-    message: `"${text}" is not a valid date`,
+    message: `${quote(text)} is not a valid date`,
     fix: "write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time",
   };
 }

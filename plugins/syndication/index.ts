@@ -8,6 +8,7 @@ import { buildJsonLd, jsonLdScript } from "./jsonld.js";
 import { SyndicationError, formatProblem } from "./report.js";
 import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "./links.js";
 import { markEntry } from "./hentry.js";
+import { quote } from "./text.js";
 import {
   byOriginalDate,
   checkLock,
@@ -187,7 +188,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     if (lost.length > 0) {
       found.push({
         field: "content",
-        message: `lost ${lost.length} of the story's links on the way to the page (${lost.slice(0, 3).join(", ")}${lost.length > 3 ? ", ..." : ""}), and ${reprint.source.name} asks that every link be kept`,
+        message: `lost ${lost.length} of the story's links on the way to the page (${lost.slice(0, 3).map(quote).join(", ")}${lost.length > 3 ? ", ..." : ""}), and ${reprint.source.name} asks that every link be kept`,
         fix: "write each link as Markdown [text](address) or as <a href>, and check what rewrites the page's HTML",
       });
     }

@@ -1,6 +1,7 @@
 import spdx from "spdx-license-list";
 import type { Licence } from "./types.js";
 import { suggest } from "./suggest.js";
+import { keyName, quote } from "./text.js";
 
 /** Creative Commons licences from the SPDX list (maintained upstream, not typed here). */
 const CREATIVE_COMMONS: ReadonlyMap<string, string> = new Map(
@@ -68,7 +69,7 @@ export function parseLicence(value: unknown): LicenceResult {
     const guess = suggest(value.trim(), candidates);
     return {
       ok: false,
-      message: `"${value}" is not a licence this plugin knows`,
+      message: `${quote(value)} is not a licence this plugin knows`,
       fix: guess
         ? `did you mean "${guess}"?`
         : `use permission, public-domain, a Creative Commons SPDX id such as CC-BY-4.0, or { name, url } for another licence`,
@@ -81,7 +82,7 @@ export function parseLicence(value: unknown): LicenceResult {
       return { ok: false, message: "a custom licence needs a name", fix: "write it as { name: \"Licence name\", url: \"https://...\" }" };
     }
     if (extra.length > 0) {
-      return { ok: false, message: `a custom licence has only name and url, not ${extra.join(", ")}`, fix: "remove the other keys" };
+      return { ok: false, message: `a custom licence has only name and url, not ${extra.map(keyName).join(", ")}`, fix: "remove the other keys" };
     }
     if (url !== undefined && (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url))) {
       return { ok: false, message: "a custom licence's url must be an absolute http(s) address", fix: "give the address of the licence text, or leave url out" };

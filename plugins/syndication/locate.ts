@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { Node } from "yaml";
+import { keyName } from "./text.js";
 
 // gray-matter and yaml are loaded when a report needs them, not on every build.
 const require = createRequire(import.meta.url);
@@ -50,7 +51,8 @@ export function locateFields(source: string): FieldLocations {
     for (const field of pair.value.items) {
       if (!isPair(field) || !isScalar(field.key)) continue;
       const line = lineOf(field.key);
-      if (line !== undefined) lines.set(String(field.key.value), line);
+      // Both as written and as a problem names it (`"a\nb"` for a key that is not a plain name).
+      if (line !== undefined) lines.set(String(field.key.value), line).set(keyName(String(field.key.value)), line);
     }
   }
   return found;
@@ -65,7 +67,7 @@ export function writtenDates(source: string): Map<string, string> {
   const found = new Map<string, string>();
   const end = source.indexOf("\n---", 3);
   const front = source.startsWith("---") ? source.slice(0, end < 0 ? undefined : end) : "";
-  for (const match of front.matchAll(/^[ \t]+(published|expires):[ \t]*["']?(\d{4}-\d\d?-\d\d?(?:[Tt ][^\r\n#"']*)?)/gm)) {
+  for (const match of front.matchAll(/^[ \t]+(published|expires):[ \t]*["']?(\d{4}-\d\d?-\d\d?(?:[Tt \t][^\r\n#"']*)?)/gm)) {
     found.set(match[1]!, match[2]!.trim());
   }
   return found;

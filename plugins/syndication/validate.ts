@@ -4,6 +4,7 @@ import { describe, parseLicence } from "./licences.js";
 import { INDEXING_MODES, type ResolvedOptions, type ResolvedSource } from "./options.js";
 import { suggest } from "./suggest.js";
 import { checkUrl } from "./url.js";
+import { jsonText, keyName, quote, unprintableProblems } from "./text.js";
 import { type BannerParts, renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml } from "./banner.js";
 import { DateTime, Duration } from "luxon";
 import { bodyDigest, isDigest } from "./digest.js";
@@ -97,16 +98,16 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
   if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
     const parent = issue.path.join(".");
     return issue.keys.map((key) => ({
-      field: `syndication.${parent}.${key}`,
+      field: `syndication.${parent}.${keyName(key)}`,
       message: "is not a field this plugin knows, so it would be ignored",
       fix: `remove it; ${parent} takes ${parent === "withdrawn" ? "date and note" : parent.startsWith("author") ? "name and affiliation" : "other fields"}`,
     }));
   }
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => {
-      const guess = MEANT[key.toLowerCase()] ?? suggest(key, KNOWN_FIELDS);
+      const guess = (Object.hasOwn(MEANT, key.toLowerCase()) ? MEANT[key.toLowerCase()] : undefined) ?? suggest(key, KNOWN_FIELDS);
       return {
-        field: `syndication.${key}`,
+        field: `syndication.${keyName(key)}`,
         message: "is not a field this plugin knows, so it would be ignored",
         fix: guess ? `did you mean "${guess}"?` : `remove it, or use one of ${KNOWN_FIELDS.join(", ")}`,
       };
@@ -116,7 +117,7 @@ function fromZod(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldPr
   const value = raw[key];
   let message: string;
   if (issue.code === "invalid_value") {
-    message = `"${String(value)}" is not allowed`;
+    message = `${quote(value)} is not allowed`;
   } else if (typeof value === "string" && value.trim() === "") {
     message = "is empty";
   } else if (Array.isArray(value) && value.length === 0) {
@@ -159,12 +160,13 @@ function dateField(
 function sameLicence(a: unknown, b: unknown): boolean {
   const [x, y] = [parseLicence(a), parseLicence(b)];
   if (x.ok && y.ok) return x.licence.id === y.licence.id && x.licence.name === y.licence.name && x.licence.url === y.licence.url;
-  return JSON.stringify(a) === JSON.stringify(b);
+  const json = jsonText(a);
+  return json !== undefined && json === jsonText(b);
 }
 
 /** A front-matter value as an error message quotes it. */
 function show(value: unknown): string {
-  return typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  return quote(value);
 }
 
 /** `withdrawn: true` or `{ date, note }`; undefined when the reprint is not withdrawn. */
@@ -237,7 +239,7 @@ function checkRules(
         message:
           raw.author === undefined
             ? `is missing, and ${name} asks that authors be credited with their institutions`
-            : `names ${joinNames(without.map((n) => `"${n}"`))} without an institution, which ${name} asks for`,
+            : `names ${joinNames(without.slice(0, 3).map(quote))}${without.length > 3 ? " and others" : ""} without an institution, which ${name} asks for`,
         fix: "write each author as { name: Jane Doe, affiliation: University of Leeds }",
       });
     }
@@ -252,7 +254,7 @@ function checkRules(
   const digest = typeof raw.digest === "string" ? raw.digest.trim() : undefined;
   if (digest === undefined) return;
   if (!isDigest(digest)) {
-    problems.push({ field: "syndication.digest", message: `"${digest}" is not a digest this plugin wrote`, fix: HOW.digest! });
+    problems.push({ field: "syndication.digest", message: `${quote(digest)} is not a digest this plugin wrote`, fix: HOW.digest! });
     return;
   }
   if (page.body === undefined || raw.changes !== undefined || bodyDigest(page.body) === digest) return;
@@ -285,6 +287,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(...fromZod(issue, raw));
   }
+  problems.push(...unprintableProblems(raw));
   const broken = new Set(problems.map((p) => p.field));
   const ok = (key: string) => !broken.has(`syndication.${key}`);
   const str = (key: string) => (ok(key) && typeof raw[key] === "string" ? (raw[key] as string).trim() : undefined);
@@ -364,7 +367,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
         fix: "add the original publication date, or give syndication.expires",
       });
     } else if (published) {
-      const end = DateTime.fromISO(published.date.iso, { setZone: true }).plus(duration);
+      const end = DateTime.fromISO(published.date.iso, { zone: "utc", setZone: true }).plus(duration);
       expires = { date: formatDate(end, /^\d{4}-\d\d-\d\d$/.test(published.date.iso), options.dateFormat, options.dateLocale), millis: end.toMillis() };
     }
   }
@@ -388,7 +391,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     if (!/^\/(?!\/)\S*(\/|\.html)$/.test(address)) {
       problems.push({
         field: "syndication.previousUrls",
-        message: `has "${address}", which is not an address on this site`,
+        message: `has ${quote(address)}, which is not an address on this site`,
         fix: "write it as the path the reprint had, starting with / and ending with / or .html, such as /reprints/old-name/",
       });
     }

@@ -10,6 +10,8 @@ const CASES: Array<{ site: string; config: string; now?: string }> = [
   { site: "njk-site", config: "njk-site" },
   { site: "liquid-site", config: "default" },
   { site: "edge-site", config: "default" },
+  // Hostile values: control characters, private hosts, credentials, odd keys and YAML timestamps.
+  { site: "hostile-site", config: "default" },
   { site: "banner-bottom", config: "default" },
   { site: "banner-manual", config: "banner-manual" },
   { site: "lifecycle", config: "lifecycle", now: "2025-06-01T00:00:00Z" },
@@ -45,6 +47,6 @@ describe.each(CASES)("check and the build on $site ($config)", ({ site, config, 
     const checked = JSON.parse(run.stdout);
     expect(checked.problems).toEqual(built);
     expect(run.status).toBe(built.length > 0 ? 1 : 0);
-    if (["broken", "cli-edge", "presets-broken", "permalink-clash"].includes(site) || config === "lock-moved") expect(built.length).toBeGreaterThan(0);
+    if (["broken", "cli-edge", "presets-broken", "permalink-clash", "hostile-site"].includes(site) || config === "lock-moved") expect(built.length).toBeGreaterThan(0);
   });
 });

@@ -39,6 +39,23 @@ describe("Eleventy features beside reprints", async () => {
     expect($('a[rel="license"]').attr("href")).toBe("https://creativecommons.org/licenses/by/4.0/");
   });
 
+  it("writes hostile values as text, and the original URL exactly as validated, in every link", () => {
+    const url = 'https://wire.example.com/a/"quoted"/<angle>?q={{x}}&amp=1#שלום';
+    const $ = site.page("/reprints/2001/12/hostile/");
+    expect($('link[rel="canonical"]').toArray().map((l) => $(l).attr("href"))).toEqual([url]);
+    expect($(".syndication-credit a").first().attr("href")).toBe(url);
+    expect($(".syndication-credit a").first().text()).toBe("<script>alert(1)</script> {{ 'Wire' }} إذاعة");
+    expect($('a[rel="license"]').text()).toBe("Licence </p> & {% raw %}");
+    expect($(".syndication-copyright").text()).toBe('(c) <Wire> & "friends"');
+    expect($("script:not([type])").length).toBe(0);
+    const [data] = jsonLd($);
+    expect(data.isBasedOn).toBe(url);
+    expect(data.headline).toBe("Headline with </script><!-- and {{ braces }}, and عربي");
+    expect(data.author.map((a: { name: string }) => a.name)).toEqual(["A <b>bold</b> name", "{{ author }}"]);
+    // The YAML spec's own timestamp: a space before the zone, and a zone of hours alone.
+    expect($(".date").text()).toBe("2001-12-14T21:59:43.100-05:00 | 14 December 2001");
+  });
+
   it("replaces the canonical of a layout that leaves out </head>", () => {
     const $ = site.page("/reprints/minified/");
     expect($('link[rel="canonical"]').toArray().map((l) => $(l).attr("href"))).toEqual(["https://wire.example.com/minified"]);

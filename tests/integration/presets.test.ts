@@ -226,7 +226,7 @@ describe("rules broken", () => {
     expect(run.status).not.toBe(0);
     const file = "tests/fixtures/presets-html-off/reprints/propublica-html.md";
     expect(run.stderr).toContain(
-      `${file}:1  content  lost 1 of the story's links on the way to the page (https://www.example.org/dropped), and ProPublica asks that every link be kept`,
+      `${file}:1  content  lost 1 of the story's links on the way to the page ("https://www.example.org/dropped"), and ProPublica asks that every link be kept`,
     );
     expect(run.stderr).toContain(`${file}:7  syndication.pixel  is not on the built page`);
     expect(run.stderr).toContain("the pages were written but break their publishers' terms: do not publish them.");

@@ -1,0 +1,163 @@
+import fc from "fast-check";
+import yaml from "js-yaml";
+import { DateTime } from "luxon";
+import { afterAll, describe, expect, it } from "vitest";
+import { normalise } from "../../plugins/syndication/validate.js";
+import { resolveOptions } from "../../plugins/syndication/options.js";
+import { writtenDates } from "../../plugins/syndication/locate.js";
+import { validDate } from "./arbitraries.js";
+import { params } from "./settings.js";
+
+// Machines east and west of UTC, and ones with half-hour offsets and summer time.
+const ZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Anchorage", "Asia/Kolkata", "Europe/London", "Australia/Lord_Howe"];
+const originalTz = process.env.TZ;
+afterAll(() => {
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
+});
+/** Run `f` with the process's time zone set to each zone (Node applies a change of TZ at once). */
+const inEachZone = <T>(f: () => T): T[] =>
+  ZONES.map((zone) => {
+    process.env.TZ = zone;
+    return f();
+  });
+
+const options = resolveOptions({
+  sources: {
+    month: { name: "Monthly Wire", licence: "permission", expiresAfter: "P1M" },
+    instant: { name: "Same-Day Wire", licence: "permission", expiresAfter: "PT0S" },
+    hours: { name: "Hourly Wire", licence: "permission", expiresAfter: "PT20H" },
+  },
+  now: () => new Date("2025-01-01T00:00:00Z"),
+});
+const valid = { source: "Example Wire", originalUrl: "https://wire.example.com/1", licence: "permission" };
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** The parts of a YAML timestamp, in range. */
+const parts = () =>
+  fc.record({
+    year: fc.integer({ min: 1000, max: 9999 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.integer({ min: 0, max: 59 }),
+    second: fc.integer({ min: 0, max: 59 }),
+    fraction: fc.option(fc.stringMatching(/^\d{0,12}$/), { nil: undefined }),
+    separator: fc.constantFrom("T", "t", " ", "  ", "\t"),
+    zone: fc.option(
+      fc.tuple(fc.constantFrom("", " "), fc.constantFrom("Z", "+", "-"), fc.integer({ min: 0, max: 14 }), fc.constantFrom(undefined, 0, 30, 45), fc.boolean()),
+      { nil: undefined },
+    ),
+    padded: fc.boolean(),
+  });
+
+/** The same with one part out of range, the way editors get it wrong: 30 February, 24:00:00, minute 60. */
+const impossibleParts = fc
+  .tuple(
+    parts(),
+    fc.constantFrom("month", "day", "hour", "minute", "second"),
+    fc.constantFrom(0, 1, 2, 3),
+  )
+  .map(([p, part, pick]) => {
+    const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+    const wrong = {
+      month: [0, 13, 19, 13][pick]!,
+      day: [0, daysInMonth + 1, 31 + (daysInMonth === 31 ? 1 : 0), 39][pick]!,
+      hour: [24, 24, 25, 29][pick]!,
+      minute: [60, 60, 61, 69][pick]!,
+      second: [60, 60, 61, 69][pick]!,
+    }[part];
+    // 24:00:00 is the case ISO 8601 (2004) itself allowed, and luxon still reads.
+    return { ...p, [part]: wrong, ...(part === "hour" && pick < 2 ? { minute: 0, second: 0, fraction: undefined } : {}) };
+  });
+
+type Parts = ReturnType<typeof parts> extends fc.Arbitrary<infer T> ? T : never;
+
+/** The text of a YAML 1.1 timestamp (the forms js-yaml reads as a date), as an editor might write it. */
+function timestamp(p: Parts): string {
+  const n = (v: number) => (p.padded ? String(v).padStart(2, "0") : String(v));
+  let zone = "";
+  if (p.zone) {
+    const [space, sign, hours, minutes, twoDigits] = p.zone;
+    zone = sign === "Z" ? `${space}${sign}` : `${space}${sign}${twoDigits ? String(hours).padStart(2, "0") : hours}${minutes === undefined ? "" : `:${String(minutes).padStart(2, "0")}`}`;
+  }
+  return `${p.year}-${n(p.month)}-${n(p.day)}${p.separator}${n(p.hour)}:${String(p.minute).padStart(2, "0")}:${String(p.second).padStart(2, "0")}${p.fraction === undefined ? "" : `.${p.fraction}`}${zone}`;
+}
+
+/** A reprint file's front matter with this date, read as Eleventy reads it, checked as the plugin checks it. */
+function check(text: string, key: "published" | "expires" = "published") {
+  const source = `---\ntitle: T\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/1\n  licence: permission\n  ${key}: ${text}\n---\nBody\n`;
+  const data = yaml.load(source.split("---")[1]!) as { syndication: Record<string, unknown> };
+  const result = normalise(data.syndication, { written: writtenDates(source) }, options);
+  return { raw: data.syndication[key], result };
+}
+
+describe("dates as YAML gives them", () => {
+  it("reads every YAML timestamp as the instant YAML means, on the day the editor wrote, in every time zone", () => {
+    fc.assert(
+      fc.property(parts(), (p) => {
+        const text = timestamp(p);
+        for (const { raw, result } of inEachZone(() => check(text))) {
+          expect(raw, text).toBeInstanceOf(Date);
+          expect(result.problems, text).toEqual([]);
+          const published = result.reprint!.published!;
+          expect(DateTime.fromISO(published.iso).toMillis(), text).toBe((raw as Date).getTime());
+          // The day, month and year the editor wrote, whatever the zone of the writer or of the build.
+          expect(published.formatted, text).toBe(`${p.day} ${MONTHS[p.month - 1]} ${p.year}`);
+          expect(published.iso.slice(0, 10)).toBe(`${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`);
+        }
+      }),
+      params(0.5),
+    );
+  });
+
+  it("refuses a timestamp YAML rolled over (2021-02-30, 24:00, minute 60), quoting it as written", () => {
+    fc.assert(
+      fc.property(impossibleParts, (p) => {
+        const text = timestamp(p);
+        const { raw, result } = check(text);
+        // YAML reads it as a date, of another day or time than the one written.
+        expect(raw).toBeInstanceOf(Date);
+        expect(result.problems, text).toEqual([
+          {
+            field: "syndication.published",
+            message: `${JSON.stringify(text.trim())} is not a valid date`,
+            fix: "write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time",
+          },
+        ]);
+      }),
+      params(),
+    );
+  });
+});
+
+describe("dates in any form", () => {
+  it("give the same data, formatted the same, in every time zone of the build machine", () => {
+    fc.assert(
+      fc.property(validDate, fc.option(validDate, { nil: undefined }), fc.constantFrom("Example Wire", "month", "instant", "hours"), (published, expires, source) => {
+        const results = inEachZone(() => JSON.stringify(normalise({ ...valid, source, published, ...(expires ? { expires } : {}) }, {}, options)));
+        for (const r of results) expect(r).toBe(results[0]);
+        const reprint = (JSON.parse(results[0]!) as ReturnType<typeof normalise>).reprint;
+        if (reprint?.published) {
+          // The formatted day is the day of the ISO date, in the offset it was written with.
+          const [y, m, d] = reprint.published.iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+          expect(reprint.published.formatted).toBe(`${d} ${MONTHS[m - 1]} ${y}`);
+        }
+      }),
+      params(0.5),
+    );
+  });
+
+  it("refuses expires before published, and only then, naming both dates", () => {
+    fc.assert(
+      fc.property(validDate, validDate, (published, expires) => {
+        const { problems } = normalise({ ...valid, published, expires }, {}, options);
+        const instant = (v: string | Date) => (v instanceof Date ? v.getTime() : DateTime.fromISO(v, { zone: "utc" }).toMillis());
+        const before = instant(expires) < instant(published);
+        expect(problems.some((p) => p.field === "syndication.expires" && / is before the original publication date /.test(p.message))).toBe(before);
+        expect(problems.every((p) => p.field === "syndication.expires")).toBe(true);
+      }),
+      params(),
+    );
+  });
+});
