@@ -4,7 +4,8 @@
  * (TemplateData#getLocalDataPaths), and JSON ones read for the field and its line. Used only when
  * a report is written, never on a build without problems.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { folderListings } from "./listing.js";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "node:module";
 import type { Node } from "yaml";
@@ -37,25 +38,13 @@ export function rulesFromConfig(inputDir: string, config: DataFileConfig): DataF
   return { inputDir, ...(suffixes ? { suffixes } : {}), ...(dirBaseName ? { dirBaseName } : {}), extensions };
 }
 
-const listings = new Map<string, Set<string>>();
-const exists = (path: string) => {
-  const dir = dirname(path);
-  let names = listings.get(dir);
-  if (names === undefined) {
-    try {
-      names = new Set(readdirSync(dir));
-    } catch {
-      names = new Set();
-    }
-    listings.set(dir, names);
-  }
-  return names.has(basename(path));
-};
+const listing = folderListings();
+const exists = listing.exists;
 
 /** The data files that apply to a page and exist, the one that wins first. */
 export function dataFileCandidates(inputPath: string, rules: DataFileRules): string[] {
   // Listings are read afresh for each report: --watch may have added or removed files.
-  listings.clear();
+  listing.clear();
   const suffixes = rules.suffixes ?? [".11tydata", ""];
   const extensions = rules.extensions ?? [];
   const paths: string[] = [];

@@ -3,6 +3,7 @@
  * with JSON data files the way Eleventy merges them, then the same checks as the build.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { folderListings } from "./listing.js";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import matter from "gray-matter";
 import yaml from "js-yaml";
@@ -90,21 +91,8 @@ export class DataFileError extends Error {}
 
 /** Data files and their existence, read once per run: every page of a folder shares them. */
 const jsonCache = new Map<string, Record<string, unknown>>();
-/** The names in each folder, listed once: a data file's existence is then a lookup, not a call. */
-const listings = new Map<string, Set<string>>();
-const exists = (path: string) => {
-  const dir = dirname(path);
-  let names = listings.get(dir);
-  if (names === undefined) {
-    try {
-      names = new Set(readdirSync(dir));
-    } catch {
-      names = new Set();
-    }
-    listings.set(dir, names);
-  }
-  return names.has(basename(path));
-};
+const listing = folderListings();
+const exists = listing.exists;
 
 function readJson(path: string): Record<string, unknown> {
   let data = jsonCache.get(path);
