@@ -50,9 +50,9 @@ export function inReprintsDir(inputPath: string, inputDir: string, options: Reso
 const reprintFolders = new Map<string, string>();
 
 /** The dates of a reprint's front matter as written; empty if the file cannot be read. */
-export function readWrittenDates(inputPath: string): Map<string, string> {
+export function readWrittenDates(inputPath: string, syndication: unknown): Map<string, string> {
   try {
-    return writtenDates(readFileSync(inputPath, "utf8"));
+    return writtenDates(readFileSync(inputPath, "utf8"), syndication);
   } catch {
     return new Map();
   }

@@ -65,13 +65,11 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost): FrontMatterGu
     try {
       const data = parse(text, options);
       unreadable.delete(file);
-      const syndication = (data as { syndication?: { published?: unknown; expires?: unknown } } | null)?.syndication;
+      const syndication = (data as { syndication?: unknown } | null)?.syndication;
       // The parser was given the text after the opening "---".
-      if (syndication instanceof Object && (syndication.published instanceof Date || syndication.expires instanceof Date)) {
-        dates.set(file, writtenDates(`---${text}`));
-      } else {
-        dates.delete(file);
-      }
+      const written = writtenDates(`---${text}`, syndication);
+      if (written.size > 0) dates.set(file, written);
+      else dates.delete(file);
       return data;
     } catch (error) {
       unreadable.set(file, frontMatterProblem(error));

@@ -180,7 +180,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     if (reprint.pixel && !hasImage(html, reprint.pixel.url)) {
       found.push({
         field: "syndication.pixel",
-        message: `is not on the built page: something between the Markdown and the page removed the tracking image ${reprint.pixel.url}`,
+        message: `is not on the built page: something between the Markdown and the page removed the tracking image ${quote(reprint.pixel.url)}`,
         fix: `keep the image in the article, or put {{ ${options.dataKey}.pixel.html | safe }} in the layout`,
       });
     }
@@ -212,8 +212,9 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const title = typeof data.title === "string" ? data.title : undefined;
     // YAML turns 2021-13-45 into a valid (rolled-over) date; the text as written tells the truth.
     const raw = data.syndication as Record<string, unknown> | undefined;
-    const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
-    const written = hasYamlDate ? (frontMatter.writtenDates(inputPath) ?? readWrittenDates(inputPath)) : undefined;
+    const withdrawnDate = raw instanceof Object && raw.withdrawn instanceof Object ? (raw.withdrawn as { date?: unknown }).date : undefined;
+    const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date || withdrawnDate instanceof Date);
+    const written = hasYamlDate ? (frontMatter.writtenDates(inputPath) ?? readWrittenDates(inputPath, raw)) : undefined;
     // The body is read for the digest only where the front matter records one.
     const body = raw instanceof Object && raw.digest !== undefined && typeof content === "string" ? content : undefined;
     const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}), ...(body !== undefined ? { body } : {}) };

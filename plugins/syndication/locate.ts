@@ -58,17 +58,52 @@ export function locateFields(source: string): FieldLocations {
   return found;
 }
 
+/** A YAML timestamp as written, after the key it belongs to (block or flow style). */
+const TOKEN =
+  /([\w-]+)["']?[ \t]*:[ \t]*["']?(\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:[Zz]|[-+]\d\d?(?::?\d\d)?))?)?)(?=[ \t]*(?:["',}\]#\r\n]|$))/gm;
+const PARTS = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(?:([Zz])|([-+])(\d\d?)(?::?(\d\d))?))?)?$/;
+
+/** What js-yaml makes of a timestamp (rolling 2021-02-30 over to 2 March), and whether it is a real one. */
+function yamlTime(text: string): { ms: number; real: boolean } | undefined {
+  const m = PARTS.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((n) => (n === undefined ? undefined : Number(n))) as number[];
+  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
+  let time = Date.UTC(y!, mo! - 1, d, h, mi, sec, ms);
+  if (m[9]) time -= (m[9] === "-" ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0)) * 60_000;
+  const day = new Date(Date.UTC(2000, mo! - 1, d));
+  const real = mo! >= 1 && mo! <= 12 && d! >= 1 && day.getUTCMonth() === mo! - 1 && h < 24 && mi < 60 && sec < 60 &&
+    !(mo === 2 && d === 29 && new Date(Date.UTC(y!, 1, 29)).getUTCMonth() !== 1);
+  return { ms: time, real };
+}
+
 /**
- * The dates of a `syndication` block exactly as written, found cheaply (no YAML parse): a line
- * `  published: 2021-13-45` or `  expires: "2021-12-14"` inside the front matter. Used on every
- * reprint with YAML dates, to catch dates YAML rolled over; the full parse is for error reports.
+ * The dates of a `syndication` block exactly as written, found cheaply (no second YAML parse):
+ * for each date YAML gave (`published`, `expires`, `withdrawn.date`), the timestamp in the front
+ * matter that YAML turned into that very value — after the same key where there is one. YAML
+ * rolls 2021-13-45 over into a valid date; the text as written tells the truth. A timestamp under
+ * another key that happens to mean another moment is never taken for it.
  */
-export function writtenDates(source: string): Map<string, string> {
+export function writtenDates(source: string, syndication?: unknown): Map<string, string> {
   const found = new Map<string, string>();
+  const data = syndication instanceof Object ? (syndication as Record<string, unknown>) : {};
+  const withdrawn = data.withdrawn instanceof Object ? (data.withdrawn as Record<string, unknown>).date : undefined;
+  const wanted = (
+    [
+      ["published", "published", data.published],
+      ["expires", "expires", data.expires],
+      ["withdrawn.date", "date", withdrawn],
+    ] as const
+  ).filter(([, , value]) => value instanceof Date) as unknown as Array<[string, string, Date]>;
+  if (wanted.length === 0) return found;
   const end = source.indexOf("\n---", 3);
   const front = source.startsWith("---") ? source.slice(0, end < 0 ? undefined : end) : "";
-  for (const match of front.matchAll(/^[ \t]+(published|expires):[ \t]*["']?(\d{4}-\d\d?-\d\d?(?:[Tt \t][^\r\n#"']*)?)/gm)) {
-    found.set(match[1]!, match[2]!.trim());
+  const tokens = [...front.matchAll(TOKEN)].map((m) => ({ key: m[1]!, text: m[2]!, time: yamlTime(m[2]!) }));
+  for (const [field, key, value] of wanted) {
+    const same = tokens.filter((t) => t.time?.ms === value.getTime());
+    // Under its own key first; a real date before a rolled-over one.
+    const best = same.find((t) => t.key === key && t.time!.real) ?? same.find((t) => t.key === key) ?? same.find((t) => t.time!.real) ?? same[0];
+    if (best) found.set(field, best.text);
   }
   return found;
 }

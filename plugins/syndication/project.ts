@@ -244,10 +244,9 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
 
     const title = typeof data.title === "string" ? data.title : undefined;
     const raw = data.syndication as Record<string, unknown> | undefined;
-    const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date);
-    const written = hasYamlDate ? writtenDates(frontText) : undefined;
+    const written = writtenDates(frontText, raw);
     const digested = raw instanceof Object && raw.digest !== undefined;
-    const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written ? { written } : {}), ...(digested ? { body } : {}) }, options);
+    const result = normalise(data.syndication, { title, lang: data.lang, render: false, ...(written.size > 0 ? { written } : {}), ...(digested ? { body } : {}) }, options);
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
     const tag = (result.reprint?.status ?? "live") === "live" ? bodyProblem(inputPath, body, templateSyntax(file, data)) : undefined;
     if (tag) result.problems.push(tag);

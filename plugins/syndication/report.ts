@@ -32,6 +32,8 @@ export class SyndicationError extends Error {
   skipOriginalStack = true;
   readonly problems: Problem[];
   readonly report: string;
+  /** `"data"`: found in front matter and data, before any page was written; `"rendered"`: found in built pages, which were written. */
+  readonly stage: "data" | "rendered";
   /** `"rendered"`: the problems were found in built pages, which are written but must not be published. */
   constructor(problems: Problem[], stage: "data" | "rendered" = "data") {
     super(
@@ -39,6 +41,7 @@ export class SyndicationError extends Error {
         (stage === "data" ? "no page was written." : "the pages were written but break their publishers' terms: do not publish them."),
     );
     this.name = "SyndicationError";
+    this.stage = stage;
     this.problems = sortProblems(problems);
     this.report = formatReport(problems);
   }

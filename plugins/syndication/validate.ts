@@ -172,6 +172,7 @@ function show(value: unknown): string {
 /** `withdrawn: true` or `{ date, note }`; undefined when the reprint is not withdrawn. */
 function withdrawalOf(
   raw: Record<string, unknown>,
+  page: PageContext,
   valid: boolean,
   options: ResolvedOptions,
   problems: FieldProblem[],
@@ -182,7 +183,9 @@ function withdrawalOf(
   const { date, note } = value as { date?: unknown; note?: string };
   let when: ReprintDate | undefined;
   if (date !== undefined) {
-    const parsed = parseDate(date);
+    // As with published and expires: YAML rolls an impossible date over; the text as written does not.
+    const written = date instanceof Date ? page.written?.get("withdrawn.date") : undefined;
+    const parsed = parseDate(written !== undefined && isCalendarText(written) ? written : date);
     if (parsed.ok) when = formatDate(parsed.date, parsed.dateOnly, options.dateFormat, options.dateLocale);
     else problems.push({ field: "syndication.withdrawn.date", message: parsed.message, fix: parsed.fix });
   }
@@ -371,7 +374,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
       expires = { date: formatDate(end, /^\d{4}-\d\d-\d\d$/.test(published.date.iso), options.dateFormat, options.dateLocale), millis: end.toMillis() };
     }
   }
-  const withdrawal = withdrawalOf(raw, ok("withdrawn"), options, problems);
+  const withdrawal = withdrawalOf(raw, page, ok("withdrawn"), options, problems);
   // A reprint that has ended shows a notice, not the article: the publisher's rules for the
   // article (credits, pixel, notice, edits) no longer apply to it.
   const ended = withdrawal !== undefined || (expires !== undefined && endOf(expires.date) <= options.now().getTime());

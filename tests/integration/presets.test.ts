@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import { mf2 } from "microformats-parser";
 import { join } from "node:path";
 import { HtmlValidate, FileSystemConfigLoader } from "html-validate";
+import MarkdownIt from "markdown-it";
+import { SyndicationError } from "../../plugins/syndication/index.js";
 import { build, cli, eleventyCli, fixture, jsonLd, ROOT, words, type BuiltSite } from "../helpers.js";
 
 // One build of a site that reprints a sample under each built-in preset (texts written for
@@ -220,6 +222,19 @@ describe("rules broken", () => {
     );
   });
 
+  it("tells a script which stage failed: data (nothing written) or rendered pages (written)", async () => {
+    const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as SyndicationError);
+    const data = await failure(build(fixture("presets-broken")));
+    expect(data).toBeInstanceOf(SyndicationError);
+    expect(data!.stage).toBe("data");
+    const rendered = await failure(
+      build(fixture("presets-html-off"), { config: (c) => c.setLibrary("md", new MarkdownIt({ html: false })) }),
+    );
+    expect(rendered).toBeInstanceOf(SyndicationError);
+    expect(rendered!.stage).toBe("rendered");
+    expect(rendered!.problems.map((p) => p.field)).toEqual(["content", "syndication.pixel"]);
+  });
+
   it("fails when the rendered page lost a link or the pixel of a publisher that requires them", () => {
     // This site's Markdown drops raw HTML: the body's HTML link and pixel never reach the page.
     const run = eleventyCli("presets-html-off", "tests/fixtures/html-off.config.ts");
@@ -230,6 +245,7 @@ describe("rules broken", () => {
     );
     expect(run.stderr).toContain(`${file}:7  syndication.pixel  is not on the built page`);
     expect(run.stderr).toContain("the pages were written but break their publishers' terms: do not publish them.");
+    expect(run.stderr).toContain('removed the tracking image "https://pixel.propublica.org/pixel.gif?sample=3"');
     // And it says why the banner is not there either.
     expect(run.stderr).toContain("shows its attribution banner as escaped text: the Markdown library does not allow HTML");
   });

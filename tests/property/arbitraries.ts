@@ -90,7 +90,10 @@ export const validDate = fc.oneof(
 /** A `syndication` block that should pass (or fail only on dates in the wrong order), with text that needs escaping. */
 export const validSyndication = fc.record(
   {
-    source: fc.oneof({ weight: 4, arbitrary: nameText(20) }, { weight: 1, arbitrary: fc.constant("rferl") }),
+    source: fc.oneof(
+      { weight: 4, arbitrary: nameText(20) },
+      { weight: 1, arbitrary: fc.constantFrom("rferl", "the-conversation", "propublica", "voa") },
+    ),
     originalUrl: validUrl,
     licence: fc.oneof(
       fc.constantFrom("permission", "public-domain", "CC-BY-4.0", "CC-BY-ND-4.0", "cc-by-nc-nd-3.0", "CC0-1.0", "CC-BY-SA-4.0"),
@@ -98,7 +101,14 @@ export const validSyndication = fc.record(
     ),
     published: validDate,
     expires: validDate,
-    author: fc.oneof(nameText(), fc.array(nameText(), { minLength: 1, maxLength: 3 })),
+    author: fc.oneof(
+      nameText(),
+      fc.record({ name: nameText(), affiliation: nameText() }, { requiredKeys: ["name"] }),
+      fc.array(fc.oneof(nameText(), fc.record({ name: nameText(), affiliation: nameText() })), { minLength: 1, maxLength: 3 }),
+    ),
+    excerpt: fc.boolean(),
+    changes: nameText(30),
+    pixel: validUrl,
     sourceUrl: validUrl,
     copyright: nameText(40),
     withdrawn: fc.oneof(fc.boolean(), fc.record({ note: nameText(30) }, { requiredKeys: [] })),

@@ -88,7 +88,7 @@ function timestamp(p: Parts): string {
 function check(text: string, key: "published" | "expires" = "published") {
   const source = `---\ntitle: T\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/1\n  licence: permission\n  ${key}: ${text}\n---\nBody\n`;
   const data = yaml.load(source.split("---")[1]!) as { syndication: Record<string, unknown> };
-  const result = normalise(data.syndication, { written: writtenDates(source) }, options);
+  const result = normalise(data.syndication, { written: writtenDates(source, data.syndication) }, options);
   return { raw: data.syndication[key], result };
 }
 

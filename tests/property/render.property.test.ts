@@ -39,12 +39,15 @@ function text(node: Node): string {
 const seen = (s: string) => s.replace(/[ \t\n\f\r]+/g, " ").replace(/^ | $/g, "");
 
 /** Wording a site might configure: placeholders among text that needs escaping. */
-const wording = fc.array(fc.oneof(htmlText(6), fc.constantFrom("{source}", "{licence}", "{author}", "{title}", "{published}", "[[ by {author}]]", "[[", "]]", "{unknown}")), { maxLength: 8 }).map((parts) => parts.join(""));
+const wording = fc.array(fc.oneof(htmlText(6), fc.constantFrom("{source}", "{licence}", "{author}", "{title}", "{published}", "{changes}", "[[ by {author}]]", "[[", "]]", "{unknown}")), { maxLength: 8 }).map((parts) => parts.join(""));
 
 const withWording = fc.option(wording, { nil: undefined }).map((template) =>
   template === undefined
     ? OPTIONS
-    : ({ ...OPTIONS, wording: { ...OPTIONS.wording, permission: template, publicDomain: template, creativeCommons: template, custom: template, tombstone: template } } as ResolvedOptions),
+    : ({
+        ...OPTIONS,
+        wording: { ...OPTIONS.wording, permission: template, publicDomain: template, creativeCommons: template, custom: template, tombstone: template, excerpt: template, readMore: template, changes: template },
+      } as ResolvedOptions),
 );
 
 const cases = fc.record({ syndication: validSyndication, title: fc.option(nameText(30), { nil: undefined }), options: withWording });
@@ -101,6 +104,27 @@ describe("the banner, for any valid data", () => {
           const copyright = all.find((el) => attr(el, "class") === "syndication-copyright");
           expect(copyright && text(copyright)).toBe(reprint.copyright?.replace(/\r\n?/g, "\n"));
         }
+      }
+      // An excerpt's closing link: one paragraph, its links to the original only, its text the text form.
+      if (reprint.readMore) {
+        const { root, errors } = parseStrict(reprint.readMore.html, false);
+        expect(errors, reprint.readMore.html).toEqual([]);
+        const all = [...elements(root)];
+        expect(all[0]!.tagName).toBe("p");
+        for (const el of all) {
+          expect(["p", "a"]).toContain(el.tagName);
+          if (el.tagName === "a") expect([String(input.originalUrl).trim(), reprint.licence.url]).toContain(attr(el, "href"));
+        }
+        expect(seen(text(all[0]!))).toBe(seen(reprint.readMore.text));
+      }
+      // The tracking pixel: one image, its address exactly as validated, nothing for screen readers.
+      if (reprint.pixel) {
+        const { root, errors } = parseStrict(reprint.pixel.html, false);
+        expect(errors, reprint.pixel.html).toEqual([]);
+        const all = [...elements(root)];
+        expect(all.map((el) => el.tagName)).toEqual(["img"]);
+        expect(attr(all[0]!, "src")).toBe(String(input.pixel).trim());
+        expect(attr(all[0]!, "alt")).toBe("");
       }
     });
   });

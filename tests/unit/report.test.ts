@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatReport, SyndicationError } from "../../plugins/syndication/report.js";
+import yaml from "js-yaml";
 import { locateFields, writtenDates } from "../../plugins/syndication/locate.js";
 import { suggest } from "../../plugins/syndication/suggest.js";
 
@@ -35,7 +36,7 @@ describe("locateFields", () => {
     const { lines } = locateFields(file);
     expect(Object.fromEntries(lines)).toEqual({ "": 1, syndication: 3, source: 4, published: 6 });
     // The text as written comes from writtenDates, the scan the build uses.
-    expect(writtenDates(file).get("published")).toBe("2021-13-45");
+    expect(writtenDates(file, yamlOf(file)).get("published")).toBe("2021-13-45");
   });
 
   it("finds nothing in a file without front matter", () => {
@@ -51,10 +52,26 @@ describe("suggest", () => {
 });
 
 describe("writtenDates", () => {
-  it("finds the dates of the front matter as written, without parsing the YAML", () => {
-    const file = "---\ntitle: T\nsyndication:\n  published: 2021-13-45\n  expires: '2022-01-02'  # renewed\n---\npublished: 1999-01-01\n";
-    expect(Object.fromEntries(writtenDates(file))).toEqual({ published: "2021-13-45", expires: "2022-01-02" });
-    expect(writtenDates("---\nsyndication:\n  published: 2021-12-31T23:30:00-05:00\n---\n").get("published")).toBe("2021-12-31T23:30:00-05:00");
-    expect(writtenDates("no front matter").size).toBe(0);
+  it("finds the dates of the front matter as written, without parsing the YAML again", () => {
+    const file = "---\ntitle: T\nsyndication:\n  published: 2021-13-45\n  expires: 2022-01-02  # renewed\n---\npublished: 1999-01-01\n";
+    expect(Object.fromEntries(writtenDates(file, yamlOf(file)))).toEqual({ published: "2021-13-45", expires: "2022-01-02" });
+    const zoned = "---\nsyndication:\n  published: 2021-12-31T23:30:00-05:00\n---\n";
+    expect(writtenDates(zoned, yamlOf(zoned)).get("published")).toBe("2021-12-31T23:30:00-05:00");
+    expect(writtenDates("no front matter", {}).size).toBe(0);
+  });
+
+  it("finds them in flow style, and under withdrawn, and is not misled by the same key elsewhere", () => {
+    const flow = "---\nsyndication: { source: W, published: 2021-02-30, withdrawn: { date: 2024-02-30 } }\n---\n";
+    expect(Object.fromEntries(writtenDates(flow, yamlOf(flow)))).toEqual({ published: "2021-02-30", "withdrawn.date": "2024-02-30" });
+    const elsewhere = "---\nsyndication:\n  expires: 2021-02-30\nnotes:\n  expires: 2030-01-01\n---\n";
+    expect(writtenDates(elsewhere, yamlOf(elsewhere)).get("expires")).toBe("2021-02-30");
+    // A real date that another key also holds, written the same: found, and real.
+    const twice = "---\ndate: 2021-03-02\nsyndication:\n  published: 2021-03-02\n---\n";
+    expect(writtenDates(twice, yamlOf(twice)).get("published")).toBe("2021-03-02");
   });
 });
+
+/** The syndication block as Eleventy's YAML parser (js-yaml 4) reads it. */
+function yamlOf(file: string): unknown {
+  return (yaml.load(file.split("---")[1]!) as { syndication?: unknown }).syndication;
+}
