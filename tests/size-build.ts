@@ -8,7 +8,8 @@ const elev = new Eleventy(input, output, {
   quietMode: true,
   configPath: false,
   config(eleventyConfig: any) {
-    eleventyConfig.addPlugin(syndication, { lockFile });
+    // The lock is new, so the build writes it, under CI too (where a lock change fails by default).
+    eleventyConfig.addPlugin(syndication, { lockFile, updateLockInCI: true });
   },
 });
 elev.disableLogger();
