@@ -52,13 +52,15 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
     rules: { noEdits: "error", pixel: true, affiliations: true },
   },
 
-  // ProPublica, "Steal Our Stories" (propublica.org/steal-our-stories): stories are licensed
-  // CC BY-NC-ND 3.0 [→ licence]. "You can't edit our material, except to reflect relative changes
-  // in time, location and editorial style" [→ noEdits "error"]. "At the top of the text of your
-  // story, include a line that reads: 'This story was originally published by ProPublica.' You
-  // must link the word 'ProPublica' to the original URL of the story" [→ wording, bannerPosition
-  // "top"; {source} links the original; the second sentence names the licence, as CC BY asks]. "If you're republishing online, you must link to the URL
-  // of this story on propublica.org, include all of the links from our story ... and use our
+  // ProPublica, "Steal Our Stories" (propublica.org/steal-our-stories). The page itself could not
+  // be read from here: its rules are quoted below as an earlier version was quoted in public (a
+  // 2010 blog post), and the credit line as reprints print it; check them against the live page.
+  // Stories are licensed CC BY-NC-ND 3.0 [→ licence]. "You can't edit our material, except to
+  // reflect relative changes in time, location and editorial style" [→ noEdits "error"]. The
+  // credit line, at the top: "This story was originally published by ProPublica." with
+  // "ProPublica" linking the original [→ wording, bannerPosition "top"; {source} links the
+  // original; the second sentence names the licence, as CC BY asks]. "If you're republishing
+  // online, you have to link to us and to include all of the links from our story, as well as our
   // PixelPing tag" [→ keepLinks, pixel]. ProPublica grants "rights to post stories in full (or to
   // link to them)": ProPublica's answer to a reader under "Our Copyright Policy" (2008,
   // propublica.org/article/our-copyright-policy), not a sentence of Steal Our Stories
