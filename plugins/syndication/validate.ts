@@ -164,11 +164,6 @@ function sameLicence(a: unknown, b: unknown): boolean {
   return json !== undefined && json === jsonText(b);
 }
 
-/** A front-matter value as an error message quotes it. */
-function show(value: unknown): string {
-  return quote(value);
-}
-
 /** `withdrawn: true` or `{ date, note }`; undefined when the reprint is not withdrawn. */
 function withdrawalOf(
   raw: Record<string, unknown>,
@@ -326,7 +321,7 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     if (raw.licence !== undefined && !sameLicence(raw.licence, raw.license)) {
       problems.push({
         field: "syndication.license",
-        message: `says ${show(raw.license)} but licence says ${show(raw.licence)}`,
+        message: `says ${quote(raw.license)} but licence says ${quote(raw.licence)}`,
         fix: "keep one of licence or license (they are the same field)",
       });
       licenceValue = undefined;
