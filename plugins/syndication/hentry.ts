@@ -3,13 +3,26 @@
  * `h-entry`; the banner's credit is its `u-repost-of` (an `h-cite` of the original).
  */
 
-/** Mark the article around the banner as an h-entry, unless the page already has one. */
-export function markEntry(html: string, marker = 'class="syndication-banner'): string {
-  if (/(?<![\w-])class\s*=\s*(?:"[^"]*|'[^']*|)(?<![\w-])h-entry(?![\w-])/i.test(html)) return html;
-  const at = html.indexOf(marker);
-  if (at < 0) return html;
+/** How a built page shows the banner's element. */
+const BANNER = 'class="syndication-banner';
+
+/**
+ * The `<article>` element that holds the banner: where its start tag opens, and where its end
+ * tag opens (-1 when the page never closes it). Undefined without a banner inside an article.
+ */
+export function articleAround(html: string): { open: number; close: number } | undefined {
+  const at = html.indexOf(BANNER);
+  if (at < 0) return undefined;
   const open = html.lastIndexOf("<article", at);
-  if (open < 0 || html.slice(open, at).includes("</article")) return html;
+  if (open < 0 || html.slice(open, at).includes("</article")) return undefined;
+  return { open, close: html.indexOf("</article", at) };
+}
+
+/** Mark the article around the banner as an h-entry, unless the page already has one. */
+export function markEntry(html: string): string {
+  if (/(?<![\w-])class\s*=\s*(?:"[^"]*|'[^']*|)(?<![\w-])h-entry(?![\w-])/i.test(html)) return html;
+  const open = articleAround(html)?.open;
+  if (open === undefined) return html;
   const tag = /^<article\b([^>]*)>/i.exec(html.slice(open));
   if (!tag) return html;
   const attrs = tag[1]!;

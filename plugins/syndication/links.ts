@@ -4,6 +4,7 @@
  */
 
 import MarkdownIt from "markdown-it";
+import { articleAround } from "./hentry.js";
 import type Token from "markdown-it/lib/token.mjs";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
@@ -66,13 +67,9 @@ export function hrefsInHtml(html: string): Set<string> {
  * The part of a built page that holds the article: the `<article>` around the banner, else the
  * `<body>`. A link elsewhere on the page (the canonical, the navigation) does not count.
  */
-export function articleOf(html: string, marker = 'class="syndication-banner'): string {
-  const at = html.indexOf(marker);
-  if (at >= 0) {
-    const open = html.lastIndexOf("<article", at);
-    const close = html.indexOf("</article", at);
-    if (open >= 0 && close > at && !html.slice(open, at).includes("</article")) return html.slice(open, close);
-  }
+export function articleOf(html: string): string {
+  const article = articleAround(html);
+  if (article && article.close >= 0) return html.slice(article.open, article.close);
   const body = html.search(/<body\b/i);
   return body >= 0 ? html.slice(body) : html;
 }
