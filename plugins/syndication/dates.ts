@@ -11,8 +11,12 @@ export function isCalendarText(text: string): boolean {
   return /^\d{4}-\d\d?-\d\d?([Tt \t]|$)/.test(text.trim().replace(/^["']|["']$/g, ""));
 }
 
-const YAML_TIMESTAMP =
-  /^(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(?:([Zz])|([-+])(\d\d?)(?::?(\d\d))?))?$/;
+/**
+ * A YAML (1.1) timestamp in parts: year, month, day, then optionally hour, minute, second,
+ * fraction, and `Z` or a sign with zone hours and minutes.
+ */
+export const YAML_TIMESTAMP =
+  /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(?:([Zz])|([-+])(\d\d?)(?::?(\d\d))?))?)?$/;
 
 /**
  * YAML's timestamp (YAML 1.1, which Eleventy's js-yaml reads) as ISO 8601 text, or undefined for
@@ -22,7 +26,8 @@ const YAML_TIMESTAMP =
  */
 export function yamlTimestampAsIso(text: string): string | undefined {
   const m = YAML_TIMESTAMP.exec(text);
-  if (!m) return undefined;
+  // A calendar day alone is ISO already (or not a date).
+  if (!m || m[4] === undefined) return undefined;
   const [, y, mo, d, h, mi, s, fraction, z, sign, zh, zm] = m;
   const two = (n: string) => n.padStart(2, "0");
   const zone = z ? "Z" : sign ? `${sign}${two(zh!)}:${zm ?? "00"}` : "";

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Node } from "yaml";
 import { keyName } from "./text.js";
+import { parseDate, YAML_TIMESTAMP } from "./dates.js";
 
 // gray-matter and yaml are loaded when a report needs them, not on every build.
 const require = createRequire(import.meta.url);
@@ -61,20 +62,18 @@ export function locateFields(source: string): FieldLocations {
 /** A YAML timestamp as written, after the key it belongs to (block or flow style). */
 const TOKEN =
   /([\w-]+)["']?[ \t]*:[ \t]*["']?(\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:[Zz]|[-+]\d\d?(?::?\d\d)?))?)?)(?=[ \t]*(?:["',}\]#\r\n]|$))/gm;
-const PARTS = /^(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.(\d*))?(?:[ \t]*(?:([Zz])|([-+])(\d\d?)(?::?(\d\d))?))?)?$/;
-
-/** What js-yaml makes of a timestamp (rolling 2021-02-30 over to 2 March), and whether it is a real one. */
-function yamlTime(text: string): { ms: number; real: boolean } | undefined {
-  const m = PARTS.exec(text);
+/**
+ * What js-yaml makes of a timestamp (it rolls 2021-02-30 over to 2 March), and whether the text
+ * is a real date (parseDate's verdict, the one the build gives).
+ */
+function yamlTime(text: string): { ms: number; real: () => boolean } | undefined {
+  const m = YAML_TIMESTAMP.exec(text);
   if (!m) return undefined;
   const [y, mo, d, h = 0, mi = 0, sec = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((n) => (n === undefined ? undefined : Number(n))) as number[];
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
   let time = Date.UTC(y!, mo! - 1, d, h, mi, sec, ms);
   if (m[9]) time -= (m[9] === "-" ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11] ?? 0)) * 60_000;
-  const day = new Date(Date.UTC(2000, mo! - 1, d));
-  const real = mo! >= 1 && mo! <= 12 && d! >= 1 && day.getUTCMonth() === mo! - 1 && h < 24 && mi < 60 && sec < 60 &&
-    !(mo === 2 && d === 29 && new Date(Date.UTC(y!, 1, 29)).getUTCMonth() !== 1);
-  return { ms: time, real };
+  return { ms: time, real: () => parseDate(text).ok };
 }
 
 /**
@@ -102,7 +101,7 @@ export function writtenDates(source: string, syndication?: unknown): Map<string,
   for (const [field, key, value] of wanted) {
     const same = tokens.filter((t) => t.time?.ms === value.getTime());
     // Under its own key first; a real date before a rolled-over one.
-    const best = same.find((t) => t.key === key && t.time!.real) ?? same.find((t) => t.key === key) ?? same.find((t) => t.time!.real) ?? same[0];
+    const best = same.find((t) => t.key === key && t.time!.real()) ?? same.find((t) => t.key === key) ?? same.find((t) => t.time!.real()) ?? same[0];
     if (best) found.set(field, best.text);
   }
   return found;
