@@ -9,6 +9,7 @@ import { SyndicationError, formatProblem } from "./report.js";
 import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "./links.js";
 import { markEntry } from "./hentry.js";
 import { quote } from "./text.js";
+import { yamlDates } from "./locate.js";
 import {
   byOriginalDate,
   checkLock,
@@ -212,9 +213,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const title = typeof data.title === "string" ? data.title : undefined;
     // YAML turns 2021-13-45 into a valid (rolled-over) date; the text as written tells the truth.
     const raw = data.syndication as Record<string, unknown> | undefined;
-    const withdrawnDate = raw instanceof Object && raw.withdrawn instanceof Object ? (raw.withdrawn as { date?: unknown }).date : undefined;
-    const hasYamlDate = raw instanceof Object && (raw.published instanceof Date || raw.expires instanceof Date || withdrawnDate instanceof Date);
-    const written = hasYamlDate ? (frontMatter.writtenDates(inputPath) ?? readWrittenDates(inputPath, raw)) : undefined;
+    const written = yamlDates(raw).length > 0 ? (frontMatter.writtenDates(inputPath) ?? readWrittenDates(inputPath, raw)) : undefined;
     // The body is read for the digest only where the front matter records one.
     const body = raw instanceof Object && raw.digest !== undefined && typeof content === "string" ? content : undefined;
     const context = { title, lang: data.lang ?? data.page.lang, ...(written ? { written } : {}), ...(body !== undefined ? { body } : {}) };

@@ -76,6 +76,18 @@ function yamlTime(text: string): { ms: number; real: () => boolean } | undefined
   return { ms: time, real: () => parseDate(text).ok };
 }
 
+/** The fields of a `syndication` block that YAML gave as dates: field, its key as written, the value. */
+export function yamlDates(syndication: unknown): Array<[field: string, key: string, value: Date]> {
+  const data = syndication instanceof Object ? (syndication as Record<string, unknown>) : {};
+  const withdrawn = data.withdrawn instanceof Object ? (data.withdrawn as Record<string, unknown>).date : undefined;
+  const fields: Array<[string, string, unknown]> = [
+    ["published", "published", data.published],
+    ["expires", "expires", data.expires],
+    ["withdrawn.date", "date", withdrawn],
+  ];
+  return fields.filter((field): field is [string, string, Date] => field[2] instanceof Date);
+}
+
 /**
  * The dates of a `syndication` block exactly as written, found cheaply (no second YAML parse):
  * for each date YAML gave (`published`, `expires`, `withdrawn.date`), the timestamp in the front
@@ -85,15 +97,7 @@ function yamlTime(text: string): { ms: number; real: () => boolean } | undefined
  */
 export function writtenDates(source: string, syndication?: unknown): Map<string, string> {
   const found = new Map<string, string>();
-  const data = syndication instanceof Object ? (syndication as Record<string, unknown>) : {};
-  const withdrawn = data.withdrawn instanceof Object ? (data.withdrawn as Record<string, unknown>).date : undefined;
-  const wanted = (
-    [
-      ["published", "published", data.published],
-      ["expires", "expires", data.expires],
-      ["withdrawn.date", "date", withdrawn],
-    ] as const
-  ).filter(([, , value]) => value instanceof Date) as unknown as Array<[string, string, Date]>;
+  const wanted = yamlDates(syndication);
   if (wanted.length === 0) return found;
   const end = source.indexOf("\n---", 3);
   const front = source.startsWith("---") ? source.slice(0, end < 0 ? undefined : end) : "";
