@@ -167,6 +167,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   const frontMatter = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost);
   const unreadable = frontMatter.unreadable;
   const inputDir = () => eleventyConfig.directories?.input ?? ".";
+  // How the site names its data files, to say which one set a field (read when a report is made).
+  const dataFileRules = () => rulesFromConfig(inputDir(), eleventyConfig as unknown as DataFileConfig);
   const isReprint = (inputPath: string, data: PageData) =>
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
 
@@ -272,12 +274,12 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
         pendingLock = lock.write;
         for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
       }
-      const problems = locate(found, rulesFromConfig(inputDir(), eleventyConfig as unknown as DataFileConfig));
+      const problems = locate(found, dataFileRules());
       checked = { redirects, ...(problems.length > 0 ? { error: new SyndicationError(problems) } : {}) };
       if (checked.error) print(eleventyConfig, checked.error.report);
       else {
         for (const message of expiringSoon(state, options)) print(eleventyConfig, `eleventy-plugin-syndication: ${message}`, "warn");
-        for (const warning of locate(warningsOf(state))) print(eleventyConfig, `eleventy-plugin-syndication: warning: ${formatProblem(warning)}`, "warn");
+        for (const warning of locate(warningsOf(state), dataFileRules())) print(eleventyConfig, `eleventy-plugin-syndication: warning: ${formatProblem(warning)}`, "warn");
       }
     }
     if (checked.error) throw checked.error;
@@ -322,7 +324,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     rendered = new Map();
     if (found.size > 0) {
       pendingLock = undefined;
-      const error = new SyndicationError(locate(found), "rendered");
+      const error = new SyndicationError(locate(found, dataFileRules()), "rendered");
       print(eleventyConfig, error.report);
       throw error;
     }
