@@ -1,23 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { installConsumer, pack } from "../consumer.js";
 import { fixture, jsonLd, listFiles, ROOT, site as readSite, words } from "../helpers.js";
 
 // `npm pack`, then sites outside this repository install the tarball as users do and build
-// with the Eleventy command line. `--offline` installs from npm's cache, which `npm ci` of
-// this repository filled: no test reaches the network.
+// with the Eleventy command line. The install is `npm ci --offline` from a lock derived from this
+// repository's: every package comes from the cache `npm ci` of this repository filled.
 describe("the packed package, installed into sites outside the repository", () => {
   const work = mkdtempSync(join(tmpdir(), "syndication-consumer-"));
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: ROOT, stdio: "pipe" });
-  const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"))!;
-  writeFileSync(join(work, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const install = spawnSync(
-    "npm",
-    ["install", `./${tarball}`, "@11ty/eleventy@3", "--offline", "--no-audit", "--no-fund", "--loglevel=error"],
-    { cwd: work, encoding: "utf8" },
-  );
+  const install = installConsumer(work, pack(work), ["@11ty/eleventy"]);
   const eleventy = (name: string) => {
     const dir = join(work, name);
     cpSync(join(ROOT, fixture(name)), dir, { recursive: true });
