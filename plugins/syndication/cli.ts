@@ -10,7 +10,7 @@ import matter from "gray-matter";
 import { OptionsError, resolveOptions, type ResolvedOptions } from "./options.js";
 import { bodyDigest } from "./digest.js";
 import { checkProject, DataFileError, fileSlug, mergedData, type ProjectLayout } from "./project.js";
-import { reprintPermalink } from "./permalink.js";
+import { fileNameProblem, reprintPermalink } from "./permalink.js";
 import { originalKey } from "./lock.js";
 import { displayPath } from "./checks.js";
 import { parseDate } from "./dates.js";
@@ -159,6 +159,7 @@ program
     if (reprint) {
       const site = checkProject(config.input, config.options, config.layout);
       const address = typeof merged.permalink === "string" ? merged.permalink : reprintPermalink(config.options.permalinkPrefix, reprint.published?.iso, fileSlug(out));
+      if (address === undefined) problems.push(fileNameProblem(fileSlug(out)));
       const outPath = resolve(out);
       for (const page of site.pages) {
         if (resolve(page.inputPath) === outPath) continue;
@@ -166,7 +167,7 @@ program
         if (other !== undefined && originalKey(other) === originalKey(reprint.originalUrl)) {
           problems.push({ field: "syndication.originalUrl", message: `is already reprinted by ${displayPath(page.inputPath)}`, fix: "reprint each original once" });
         }
-        if (page.url === address) {
+        if (address !== undefined && page.url === address) {
           problems.push({ field: "permalink", message: `${address} is already the address of ${displayPath(page.inputPath)}`, fix: "choose another --out file name" });
         }
       }

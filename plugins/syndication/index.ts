@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
 import { normalise, type FieldProblem } from "./validate.js";
-import { reprintPermalink } from "./permalink.js";
+import { fileNameProblem, reprintPermalink } from "./permalink.js";
 import { isDocument, rewriteHead } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
 import { SyndicationError, formatProblem } from "./report.js";
@@ -234,7 +234,11 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // The permanent address, unless the page or its folder's data gives a permalink.
     if (data.permalink === undefined) {
       const address = reprintPermalink(options.permalinkPrefix, reprint.published?.iso, data.page.fileSlug);
-      if (data.pagination) {
+      if (address === undefined) {
+        // Nothing of the file name can be an address: reported with the rest; no page meanwhile.
+        result.problems.push(fileNameProblem(data.page.fileSlug));
+        data.permalink = false;
+      } else if (data.pagination) {
         data.permalink = (d: PageData) => paginated(address, d);
       } else {
         data.permalink = address;

@@ -11,7 +11,7 @@ import { Merge } from "@11ty/eleventy-utils";
 import type { ResolvedOptions } from "./options.js";
 import { normalise } from "./validate.js";
 import { writtenDates } from "./locate.js";
-import { reprintPermalink } from "./permalink.js";
+import { fileNameProblem, reprintPermalink } from "./permalink.js";
 import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, warningsOf, type AddressedPage, type PageState } from "./checks.js";
 import { formatProblem, sortProblems } from "./report.js";
 import { frontMatterProblem } from "./frontmatter.js";
@@ -76,12 +76,17 @@ export interface ProjectPage {
   url?: string | false;
 }
 
+/**
+ * Every template under a folder. Like Eleventy, it reads files and folders whose names start with
+ * a dot (`.draft.md`, `..md` are pages too), and leaves out every `node_modules` folder.
+ */
 function walk(dir: string, skip: (full: string) => boolean, found: string[], scripts: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    if (entry.name.startsWith(".") || skip(full)) continue;
-    if (entry.isDirectory()) walk(full, skip, found, scripts);
-    else if (FORMATS.has(extname(entry.name))) found.push(full);
+    if (skip(full)) continue;
+    if (entry.isDirectory()) {
+      if (entry.name !== "node_modules") walk(full, skip, found, scripts);
+    } else if (FORMATS.has(extname(entry.name))) found.push(full);
     else if (SCRIPTS.test(entry.name)) scripts.push(full);
   }
 }
@@ -196,7 +201,8 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     resolve(root, layout.includes ?? "_includes"),
     resolve(root, layout.data ?? "_data"),
     resolve(layout.output ?? "_site"),
-    resolve("node_modules"),
+    // Eleventy's own ignore besides node_modules (the project's, not a nested one).
+    resolve(".git"),
   ]);
   const rules = ignoreRules(inputDir);
   const skip = (full: string) => {
@@ -255,7 +261,9 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     if (data.eleventyExcludeFromCollections) continue;
     if (known !== undefined) page.url = known;
     else if (data.permalink === undefined && !data.pagination && result.reprint) {
-      page.url = reprintPermalink(options.permalinkPrefix, result.reprint.published?.iso, fileSlug(file));
+      const address = reprintPermalink(options.permalinkPrefix, result.reprint.published?.iso, fileSlug(file));
+      if (address === undefined) result.problems.push(fileNameProblem(fileSlug(file)));
+      else page.url = address;
     }
   }
 

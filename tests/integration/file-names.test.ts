@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { build } from "../helpers.js";
+import { SyndicationError } from "../../plugins/syndication/index.js";
+import { checkProject } from "../../plugins/syndication/project.js";
+import { resolveOptions } from "../../plugins/syndication/options.js";
+
+// File names a careless or hostile editor gives, and the address each gets. A name that a URL
+// path carries as it is stays as it is; any other is slugged as Eleventy's slugify filter does.
+const ADDRESSES: Record<string, string> = {
+  "issue #5.md": "/reprints/2021/12/issue-5/",
+  "what?.md": "/reprints/what/",
+  "my story.md": "/reprints/my-story/",
+  "50% off.md": "/reprints/50-off/",
+  "it's here.md": "/reprints/its-here/",
+  "a\u0007bell.md": "/reprints/a-bell/",
+  "x\u001b[31mred.md": "/reprints/x-31mred/",
+  "rlo\u202eevil.md": "/reprints/rlo-evil/",
+  "Путин говорит.md": "/reprints/putin-govorit/",
+  "2021-12-14-dated story.md": "/reprints/dated-story/",
+  "Talks.With.NATO.md": "/reprints/Talks.With.NATO/",
+};
+// Names that leave nothing for an address: refused, with the file named.
+const REFUSED = ["..md", "...md", "東京.md"];
+// A name that slugs to an address another reprint already has: the clash is reported.
+const CLASH = "what.md";
+
+function reprint(index: number, name: string): string {
+  const published = name.startsWith("issue") ? "\n  published: 2021-12-14" : "";
+  return `---\ntitle: Reprint ${index}\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/story/${index}\n  licence: permission${published}\n---\nThe story of ${index}.\n`;
+}
+
+/** A site whose reprints folder holds these file names, and a lock beside it. */
+function siteWith(names: string[]) {
+  const root = mkdtempSync(join(tmpdir(), "syndication-names-"));
+  const input = join(root, "src");
+  mkdirSync(join(input, "reprints"), { recursive: true });
+  names.forEach((name, i) => writeFileSync(join(input, "reprints", name), reprint(i, name)));
+  return { root, input, lockFile: join(root, "syndication.lock.json"), output: join(root, "_site") };
+}
+
+/** The file part of a problem as a build names it (relative to the working folder). */
+const shown = (input: string, name: string) => relative(process.cwd(), join(input, "reprints", name));
+
+describe("reprints whose file names are not addresses", () => {
+  it("refuses a name that leaves nothing for an address, naming the file, in the build and in check alike", async () => {
+    const site = siteWith([...Object.keys(ADDRESSES), ...REFUSED, CLASH]);
+    const error = await build(site.input, { plugin: { lockFile: site.lockFile }, output: site.output }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyndicationError);
+    const problems = (error as SyndicationError).problems;
+    const fix = "rename the file with letters, digits and hyphens (such as talks-with-nato.md), or give the reprint a permalink";
+    const because = "none of its characters can be written in an address as it is, nor turned into letters a-z";
+    expect(problems).toEqual([
+      { file: shown(site.input, "...md"), line: 1, field: "permalink", message: `cannot come from the file name "..": ${because}`, fix },
+      { file: shown(site.input, "..md"), line: 1, field: "permalink", message: `cannot come from the file name ".": ${because}`, fix },
+      {
+        // In file order: "what.md" comes before "what?.md".
+        file: shown(site.input, "what?.md"),
+        line: 1,
+        field: "permalink",
+        message: `gives the address /reprints/what/, which ${shown(site.input, CLASH)} already has`,
+        fix: "rename one of the files, or give one an explicit permalink",
+      },
+      { file: shown(site.input, "東京.md"), line: 1, field: "permalink", message: `cannot come from the file name "東京": ${because}`, fix },
+    ]);
+    // Nothing written, no lock.
+    expect(() => readFileSync(site.lockFile)).toThrow();
+    // `check` reads the same site to the same verdict.
+    const checked = checkProject(site.input, resolveOptions({ lockFile: site.lockFile }));
+    expect(checked.problems).toEqual(problems);
+    rmSync(site.root, { recursive: true, force: true });
+  });
+
+  it("gives every other name an address a browser reaches, the same in the pages, the lock and check", async () => {
+    const site = siteWith(Object.keys(ADDRESSES));
+    const built = await build(site.input, { plugin: { lockFile: site.lockFile }, output: site.output });
+    // Every file written is inside the output folder, at a path made of characters a URL carries as they are.
+    const expected = Object.values(ADDRESSES).map((url) => `${url.slice(1)}index.html`).sort();
+    expect(built.files).toEqual(expected);
+    for (const [name, url] of Object.entries(ADDRESSES)) {
+      expect(built.page(url)("h1, p").text()).toContain(`The story of ${Object.keys(ADDRESSES).indexOf(name)}.`);
+    }
+    const lock = JSON.parse(readFileSync(site.lockFile, "utf8")) as { reprints: Record<string, { url: string; file: string }> };
+    const locked = Object.fromEntries(Object.values(lock.reprints).map((entry) => [entry.file, entry.url]));
+    expect(locked).toEqual(Object.fromEntries(Object.entries(ADDRESSES).map(([name, url]) => [shown(site.input, name), url])));
+    // `check` agrees: no problems (the lock matches), and the same address for every file.
+    const checked = checkProject(site.input, resolveOptions({ lockFile: site.lockFile }));
+    expect(checked.problems).toEqual([]);
+    const addressed = Object.fromEntries(checked.pages.map((page) => [relative(process.cwd(), page.inputPath), page.url]));
+    expect(addressed).toEqual(locked);
+    rmSync(site.root, { recursive: true, force: true });
+  });
+});
