@@ -7,6 +7,8 @@ declare module "@11ty/eleventy" {
       options?: { quietMode?: boolean; configPath?: string | false; config?: (eleventyConfig: any) => void },
     );
     disableLogger(): void;
+    /** Reads the config (the site's filters are then in place), as write() and toJSON() do first. */
+    init(): Promise<void>;
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
   }

@@ -84,20 +84,35 @@ function timestamp(p: Parts): string {
   return `${p.year}-${n(p.month)}-${n(p.day)}${p.separator}${n(p.hour)}:${String(p.minute).padStart(2, "0")}:${String(p.second).padStart(2, "0")}${p.fraction === undefined ? "" : `.${p.fraction}`}${zone}`;
 }
 
+/**
+ * Every route by which YAML gives a date: written plainly; with an explicit timestamp tag, short
+ * or long, on plain, quoted or escaped text; by an alias to an anchored value; through a merge key.
+ */
+const ROUTES: Record<string, (key: string, text: string) => { before?: string; inside: string }> = {
+  plain: (key, text) => ({ inside: `  ${key}: ${text}` }),
+  tagged: (key, text) => ({ inside: `  ${key}: !!timestamp ${text}` }),
+  "tagged, quoted": (key, text) => ({ inside: `  ${key}: !<tag:yaml.org,2002:timestamp> "${text}"` }),
+  "tagged, escaped": (key, text) => ({ inside: `  ${key}: !!timestamp "${text.replace("-", "\\x2d").replace(/\t/g, "\\t")}"` }),
+  alias: (key, text) => ({ before: `when: &when ${text}`, inside: `  ${key}: *when` }),
+  merge: (key, text) => ({ before: `dates: &dates\n  ${key}: ${text}`, inside: "  <<: *dates" }),
+};
+const route = fc.constantFrom(...Object.keys(ROUTES));
+
 /** A reprint file's front matter with this date, read as Eleventy reads it, checked as the plugin checks it. */
-function check(text: string, key: "published" | "expires" = "published") {
-  const source = `---\ntitle: T\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/1\n  licence: permission\n  ${key}: ${text}\n---\nBody\n`;
+function check(text: string, key: "published" | "expires" = "published", by = "plain") {
+  const { before, inside } = ROUTES[by]!(key, text);
+  const source = `---\ntitle: T\n${before ? `${before}\n` : ""}syndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/1\n  licence: permission\n${inside}\n---\nBody\n`;
   const data = yaml.load(source.split("---")[1]!) as { syndication: Record<string, unknown> };
   const result = normalise(data.syndication, { written: writtenDates(source, data.syndication) }, options);
   return { raw: data.syndication[key], result };
 }
 
 describe("dates as YAML gives them", () => {
-  it("reads every YAML timestamp as the instant YAML means, on the day the editor wrote, in every time zone", () => {
+  it("reads every YAML timestamp as the instant YAML means, on the day the editor wrote, in every time zone, by every route", () => {
     fc.assert(
-      fc.property(parts(), (p) => {
+      fc.property(parts(), route, (p, by) => {
         const text = timestamp(p);
-        for (const { raw, result } of inEachZone(() => check(text))) {
+        for (const { raw, result } of inEachZone(() => check(text, "published", by))) {
           expect(raw, text).toBeInstanceOf(Date);
           expect(result.problems, text).toEqual([]);
           const published = result.reprint!.published!;
@@ -111,11 +126,11 @@ describe("dates as YAML gives them", () => {
     );
   });
 
-  it("refuses a timestamp YAML rolled over (2021-02-30, 24:00, minute 60), quoting it as written", () => {
+  it("refuses a timestamp YAML rolled over (2021-02-30, 24:00, minute 60), quoting it as written, by every route", () => {
     fc.assert(
-      fc.property(impossibleParts, (p) => {
+      fc.property(impossibleParts, route, (p, by) => {
         const text = timestamp(p);
-        const { raw, result } = check(text);
+        const { raw, result } = check(text, "published", by);
         // YAML reads it as a date, of another day or time than the one written.
         expect(raw).toBeInstanceOf(Date);
         expect(result.problems, text).toEqual([

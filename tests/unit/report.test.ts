@@ -39,6 +39,13 @@ describe("locateFields", () => {
     expect(writtenDates(file, yamlOf(file)).get("published")).toBe("2021-13-45");
   });
 
+  it("finds a field brought in by an alias or a merge key where it is written; the block's own field wins", () => {
+    const file = "---\nwire: &w\n  source: X\n  published: 2021-02-30\nsyndication:\n  <<: *w\n  source: Y\n---\n";
+    expect(Object.fromEntries(locateFields(file).lines)).toEqual({ "": 1, syndication: 5, source: 7, published: 4 });
+    const aliased = "---\nwire: &w { source: X }\nsyndication: *w\n---\n";
+    expect(Object.fromEntries(locateFields(aliased).lines)).toEqual({ "": 1, syndication: 3, source: 2 });
+  });
+
   it("finds nothing in a file without front matter", () => {
     expect(locateFields("just text").lines.size).toBe(0);
   });
@@ -52,7 +59,7 @@ describe("suggest", () => {
 });
 
 describe("writtenDates", () => {
-  it("finds the dates of the front matter as written, without parsing the YAML again", () => {
+  it("finds the dates of the front matter as written", () => {
     const file = "---\ntitle: T\nsyndication:\n  published: 2021-13-45\n  expires: 2022-01-02  # renewed\n---\npublished: 1999-01-01\n";
     expect(Object.fromEntries(writtenDates(file, yamlOf(file)))).toEqual({ published: "2021-13-45", expires: "2022-01-02" });
     const zoned = "---\nsyndication:\n  published: 2021-12-31T23:30:00-05:00\n---\n";
@@ -68,6 +75,32 @@ describe("writtenDates", () => {
     // A real date that another key also holds, written the same: found, and real.
     const twice = "---\ndate: 2021-03-02\nsyndication:\n  published: 2021-03-02\n---\n";
     expect(writtenDates(twice, yamlOf(twice)).get("published")).toBe("2021-03-02");
+  });
+
+  it("finds them by every route YAML takes to a date: tags, quotes and escapes, aliases, merge keys", () => {
+    const routes = [
+      "syndication:\n  published: !!timestamp 2021-02-30",
+      'syndication:\n  published: !!timestamp "2021-02-30"',
+      "syndication:\n  published: !<tag:yaml.org,2002:timestamp> '2021-02-30'",
+      'syndication:\n  published: !!timestamp "2021\\x2d02-30"',
+      "syndication:\n  published: !!timestamp >-\n    2021-02-30",
+      "day: &d 2021-02-30\nother: 2021-03-02\nsyndication:\n  published: *d",
+      "base: &b { published: 2021-02-30 }\nsyndication:\n  <<: *b",
+      "base: &b\n  published: 2021-02-30\nsyndication:\n  <<: [*b]\n  source: W",
+      "s: &s { published: 2021-02-30 }\nsyndication: *s",
+    ];
+    for (const route of routes) {
+      const file = `---\n${route}\n---\n`;
+      expect(yamlOf(file), route).toMatchObject({ published: new Date(Date.UTC(2021, 2, 2)) });
+      expect(writtenDates(file, yamlOf(file)).get("published"), route).toBe("2021-02-30");
+    }
+  });
+
+  it("takes no text that does not give the date YAML gave, and none from front matter js-yaml cannot read", () => {
+    // A layout or data file may set the date: the front matter's text is not it.
+    const other = "---\nsyndication:\n  published: 2021-02-30\n---\n";
+    expect(writtenDates(other, { published: new Date(Date.UTC(2020, 0, 1)) }).size).toBe(0);
+    expect(writtenDates("---\nsyndication: [\n---\n", { published: new Date(0) }).size).toBe(0);
   });
 });
 
