@@ -83,11 +83,14 @@ function compile(template: string): Segment[] {
   };
   segments = [];
   let last = 0;
-  for (const match of template.matchAll(/\[\[(.*?)\]\]/gs)) {
-    segments.push(...plainSegments(template.slice(last, match.index)));
-    const inner = match[1]!;
+  // `[[ … ]]` found with indexOf: a pattern would look for "]]" again from every "[[".
+  for (let open = template.indexOf("[["); open >= 0; open = template.indexOf("[[", last)) {
+    const close = template.indexOf("]]", open + 2);
+    if (close < 0) break;
+    segments.push(...plainSegments(template.slice(last, open)));
+    const inner = template.slice(open + 2, close);
     segments.push({ optional: plainSegments(inner), names: [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) });
-    last = match.index! + match[0].length;
+    last = close + 2;
   }
   segments.push(...plainSegments(template.slice(last)));
   compiled.set(template, segments);

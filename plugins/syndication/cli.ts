@@ -140,8 +140,10 @@ program
     set("published", flags.published);
     // "Jane Doe (University of Leeds)": a name and the institution the author writes from.
     const authors = (flags.author as string[] | undefined)?.map((a) => {
-      const match = /^(.+?)\s*\(([^()]+)\)$/.exec(a.trim());
-      return match ? { name: match[1]!, affiliation: match[2]!.trim() } : a;
+      // The last bracket, found without trying every split of the name (linear in its length).
+      const match = /\(([^()]+)\)$/.exec(a.trim());
+      const name = match ? a.trim().slice(0, match.index).trim() : "";
+      return match && name !== "" ? { name, affiliation: match[1]!.trim() } : a;
     });
     set("author", authors && (authors.length === 1 ? authors[0] : authors));
     set("copyright", flags.copyright);

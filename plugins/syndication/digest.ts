@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
  * file saved on Windows, or re-saved by an editor, keeps its digest; any change to the text does not.
  */
 export function bodyDigest(body: string): string {
-  const text = body.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+  // Spaces at the ends of lines, each run matched from its start (no rescan of a long run).
+  const text = body.replace(/\r\n?/g, "\n").replace(/(?<![ \t])[ \t]+$/gm, "").trim();
   return `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 }
 

@@ -17,14 +17,17 @@ const CREDIT_LINES: Array<{ pattern: RegExp; licence?: string }> = [
   // RFE/RL and many others: the sentence the plugin itself writes.
   { pattern: /^This (?:article|story) was originally published by (.+?) and is reprinted with permission\.?$/i, licence: "permission" },
   // The Conversation: "This article is republished from The Conversation under a Creative Commons license."
-  { pattern: /^This (?:article|story) (?:is|was) republished from (.+?) under (?:an? |the )?(.+?) licen[cs]e\.?(?:\s+Read the original article\.?)?$/i },
+  { pattern: /^This (?:article|story) (?:is|was) republished from (.+?) under (?:an? |the )?(.+?) licen[cs]e\.?(?: Read the original article\.?)?$/i },
   // ProPublica and others: "This story was originally published by ProPublica.", perhaps with
   // "and is republished under a ... licence", or "Read the original article." after it.
   {
     pattern:
-      /^This (?:article|story) (?:was )?(?:originally|first) (?:published|appeared) (?:by|on|in) (.+?)(?:,? and (?:is|was) (?:re)?published under (?:an? |the )?(.+?) licen[cs]e)?\.?(?:\s+Read the original(?: article)?\.?)?$/i,
+      /^This (?:article|story) (?:was )?(?:originally|first) (?:published|appeared) (?:by|on|in) (.+?)(?:,? and (?:is|was) (?:re)?published under (?:an? |the )?(.+?) licen[cs]e)?\.?(?: Read the original(?: article)?\.?)?$/i,
   },
 ];
+
+/** The longest first line read as a credit line, in characters. */
+const LONGEST_CREDIT = 500;
 
 /** Words of a licence name, for matching "CC BY-ND 4.0" or a full name against the SPDX list. */
 const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim();
@@ -42,7 +45,11 @@ export function licenceFromName(name: string): string | undefined {
 
 /** The credit a text's first line gives, if it is a credit line. */
 export function readCredit(line: string): Credit | undefined {
-  const text = line.trim();
+  // White space as single spaces, so that the patterns need no `\s+` beside a lazy name.
+  const text = line.trim().replace(/\s+/g, " ");
+  // A credit is a sentence or two: a longer line is text (and the patterns' lazy source name
+  // would otherwise be tried at every length of it).
+  if (text.length > LONGEST_CREDIT) return undefined;
   for (const { pattern, licence } of CREDIT_LINES) {
     const match = pattern.exec(text);
     if (!match) continue;

@@ -150,7 +150,7 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     throw new OptionsError(`option "locales" must be an object of wordings keyed by language, such as { fr: { permission: "..." } }.`);
   }
   for (const [lang, entry] of Object.entries(locales)) checkWording(`locales.${lang}`, entry);
-  const reprintsDir = text("reprintsDir", options.reprintsDir, "reprints").replace(/^\.?\/+|\/+$/g, "");
+  const reprintsDir = text("reprintsDir", options.reprintsDir, "reprints").replace(/^\.?\/+|(?<!\/)\/+$/g, "");
   if (reprintsDir === "" || reprintsDir === ".") {
     throw new OptionsError(`option "reprintsDir" must name a folder under the input directory, such as "reprints".`);
   }
