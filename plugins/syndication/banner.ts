@@ -57,6 +57,23 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/**
+ * Explicit direction controls: embeddings (LRE, RLE), overrides (LRO, RLO), isolates (LRI, RLI,
+ * FSI) and their ends (PDF, PDI). One left open in a name reverses the rest of the sentence.
+ */
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Text from front matter as it goes into a sentence, unable to change the direction of the
+ * sentence around it: in HTML, escaped in its own `<bdi>` (a name in Arabic or Hebrew is laid out
+ * right to left inside it, an override in it ends with it); in the text form (JSON-LD's
+ * `creditText`, `banner.text`), between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it
+ * holds a direction control, and as it is otherwise.
+ */
+export function isolated(value: string): { html: string; text: string } {
+  return { html: `<bdi>${escapeHtml(value)}</bdi>`, text: DIRECTION_CONTROLS.test(value) ? `\u2068${value}\u2069` : value };
+}
+
 type Value = { html: string; text: string } | undefined;
 /** A placeholder's value, asked for only when the sentence uses it. */
 type Values = Record<string, Value> | ((name: string) => Value);
@@ -133,17 +150,26 @@ export function fillTemplate(template: string, values: Values): { html: string; 
 /** What stands at a reprint's address once it is expired or withdrawn: a notice, and the way to the original. */
 export function renderTombstone(template: string, parts: BannerParts, note?: string): { html: string; text: string } {
   const sentence = fillTemplate(template, placeholders(parts));
-  const noteHtml = note ? `<p class="syndication-withdrawal-note">${escapeHtml(note)}</p>` : "";
+  // A paragraph of its own, in the direction of its own first letter.
+  const noteHtml = note ? `<p class="syndication-withdrawal-note" dir="auto">${escapeHtml(note)}</p>` : "";
   return {
     html: `<div class="syndication-tombstone"><p>${sentence.html}</p>${noteHtml}</div>`,
-    text: note ? `${sentence.text} ${note}` : sentence.text,
+    text: note ? `${sentence.text} ${isolated(note).text}` : sentence.text,
   };
 }
 
-const plain = (value: string | undefined) => (value ? { html: escapeHtml(value), text: value } : undefined);
+const plain = (value: string | undefined) => (value ? isolated(value) : undefined);
 
-/** "Jane Doe (University of Leeds)". */
-const credit = (p: Person) => (p.affiliation ? `${p.name} (${p.affiliation})` : p.name);
+/** "Jane Doe (University of Leeds) and John Roe", each name and institution isolated. */
+function authorsOf(people: Person[]): Value {
+  if (people.length === 0) return undefined;
+  const each = people.map((p) => {
+    const name = isolated(p.name);
+    const affiliation = p.affiliation ? isolated(p.affiliation) : undefined;
+    return affiliation ? { html: `${name.html} (${affiliation.html})`, text: `${name.text} (${affiliation.text})` } : name;
+  });
+  return { html: joinNames(each.map((v) => v.html)), text: joinNames(each.map((v) => v.text)) };
+}
 
 /**
  * The values of a wording's placeholders: the source links to the original, the licence to its
@@ -152,20 +178,17 @@ const credit = (p: Person) => (p.affiliation ? `${p.name} (${p.affiliation})` : 
 function placeholders(parts: BannerParts, cite = false): (name: string) => Value {
   return (name) => {
     switch (name) {
-      case "source":
-        return {
-          html: `<a${cite ? ' class="u-url p-publication"' : ""} href="${escapeHtml(parts.originalUrl)}">${escapeHtml(parts.sourceName)}</a>`,
-          text: parts.sourceName,
-        };
+      case "source": {
+        const name = isolated(parts.sourceName);
+        return { html: `<a${cite ? ' class="u-url p-publication"' : ""} href="${escapeHtml(parts.originalUrl)}">${name.html}</a>`, text: name.text };
+      }
       case "licence": {
-        const { licence } = parts;
-        const html = licence.url
-          ? `<a rel="license" href="${escapeHtml(licence.url)}">${escapeHtml(licence.name)}</a>`
-          : escapeHtml(licence.name);
-        return { html, text: licence.name };
+        const name = isolated(parts.licence.name);
+        const html = parts.licence.url ? `<a rel="license" href="${escapeHtml(parts.licence.url)}">${name.html}</a>` : name.html;
+        return { html, text: name.text };
       }
       case "author":
-        return plain(joinNames(parts.authors.map(credit)));
+        return authorsOf(parts.authors);
       case "title":
         return plain(parts.title);
       case "published":
@@ -201,7 +224,8 @@ export function renderBanner(template: string, parts: BannerParts, extras: Banne
       : undefined;
   const lead = excerpt ? `<span class="syndication-excerpt">${excerpt.html}</span> ` : "";
   const changesHtml = changes ? `<p class="syndication-changes">${changes.html}</p>` : "";
-  const copyright = parts.copyright ? `<p class="syndication-copyright">${escapeHtml(parts.copyright)}</p>` : "";
+  // The notice is a paragraph of its own, in the direction of its own first letter.
+  const copyright = parts.copyright ? `<p class="syndication-copyright" dir="auto">${escapeHtml(parts.copyright)}</p>` : "";
   return {
     html: `<div class="syndication-banner"><p class="syndication-credit u-repost-of h-cite">${lead}${sentence.html}${citeData(parts)}</p>${changesHtml}${copyright}</div>`,
     text: [excerpt?.text, sentence.text, changes?.text].filter(Boolean).join(" "),

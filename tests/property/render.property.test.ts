@@ -36,6 +36,8 @@ function text(node: Node): string {
   return "childNodes" in node ? node.childNodes.map(text).join("") : "";
 }
 /** What a reader sees: HTML turns CR LF and CR into LF, and white space runs into one space. */
+/** Text without FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the text form's isolates, which HTML writes as <bdi>. */
+const isolates = (s: string) => s.replace(/[\u2068\u2069]/g, "");
 const seen = (s: string) => s.replace(/[ \t\n\f\r]+/g, " ").replace(/^ | $/g, "");
 
 /** Wording a site might configure: placeholders among text that needs escaping. */
@@ -80,8 +82,8 @@ describe("the banner, for any valid data", () => {
         expect(attr(all[0]!, "class")).toBe(cls);
         expect((root as DefaultTreeAdapterMap["documentFragment"]).childNodes).toHaveLength(1);
         for (const el of all) {
-          expect(["div", "p", "a", "span", "data", "time"]).toContain(el.tagName);
-          for (const a of el.attrs) expect(["class", "href", "rel", "value", "datetime"]).toContain(a.name);
+          expect(["div", "p", "a", "span", "bdi", "data", "time"]).toContain(el.tagName);
+          for (const a of el.attrs) expect(["class", "href", "rel", "value", "datetime", "dir"]).toContain(a.name);
           // The microformats data of the original carry its title, authors and date, as validated.
           if (el.tagName === "data") {
             const expected = attr(el, "class") === "p-name" ? [reprint.title] : reprint.authors.map((p) => p.name);
@@ -93,9 +95,10 @@ describe("the banner, for any valid data", () => {
           // Every link goes to the original, as validated, or to the licence.
           if (el.tagName === "a") expect([String(input.originalUrl).trim(), reprint.licence.url]).toContain(attr(el, "href"));
         }
-        // The text form is what readers see: the sentence (and, on a notice, the note after it).
+        // The text form is what readers see: the sentence (and, on a notice, the note after it),
+        // where the HTML's <bdi> is FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE around a value.
         const paragraphs = all.filter((el) => el.tagName === "p" && attr(el, "class") !== "syndication-copyright");
-        expect(seen(paragraphs.map((p) => text(p)).join(" "))).toBe(seen(rendered.text));
+        expect(isolates(seen(paragraphs.map((p) => text(p)).join(" ")))).toBe(isolates(seen(rendered.text)));
         if (options === OPTIONS && cls === "syndication-banner") {
           // The default wording links the source's name to the original, and the copyright is its own paragraph.
           const link = all.find((el) => el.tagName === "a")!;
@@ -112,10 +115,10 @@ describe("the banner, for any valid data", () => {
         const all = [...elements(root)];
         expect(all[0]!.tagName).toBe("p");
         for (const el of all) {
-          expect(["p", "a"]).toContain(el.tagName);
+          expect(["p", "a", "bdi"]).toContain(el.tagName);
           if (el.tagName === "a") expect([String(input.originalUrl).trim(), reprint.licence.url]).toContain(attr(el, "href"));
         }
-        expect(seen(text(all[0]!))).toBe(seen(reprint.readMore.text));
+        expect(isolates(seen(text(all[0]!)))).toBe(isolates(seen(reprint.readMore.text)));
       }
       // The tracking pixel: one image, its address exactly as validated, nothing for screen readers.
       if (reprint.pixel) {
@@ -125,6 +128,31 @@ describe("the banner, for any valid data", () => {
         expect(all.map((el) => el.tagName)).toEqual(["img"]);
         expect(attr(all[0]!, "src")).toBe(String(input.pixel).trim());
         expect(attr(all[0]!, "alt")).toBe("");
+      }
+    });
+  });
+});
+
+/** Characters that set the direction of the text around them: right-to-left scripts and marks, and explicit controls. */
+const DIRECTIONAL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** Text nodes of an element that are not inside an isolate: a <bdi>, or an element with its own dir. */
+function* outsideIsolates(node: Node): Generator<string> {
+  if (node.nodeName === "#text") yield (node as DefaultTreeAdapterMap["textNode"]).value;
+  if (isElement(node) && (node.tagName === "bdi" || attr(node, "dir") !== undefined)) return;
+  if ("childNodes" in node) for (const child of node.childNodes) yield* outsideIsolates(child);
+}
+
+describe("text from front matter on the page, for any valid data", () => {
+  it("is isolated: around it, in the banner, the notice and the closing link, only the wording's own text", () => {
+    forValid((_input, reprint, _title, options) => {
+      // The default wording is English, with no direction controls: nothing outside an isolate may
+      // set a direction, whatever the source, author, title, licence, note or notice holds.
+      if (options !== OPTIONS) return;
+      for (const html of [reprint.banner.html, reprint.tombstone?.html, reprint.readMore?.html]) {
+        if (html === undefined) continue;
+        const { root } = parseStrict(html, false);
+        for (const piece of outsideIsolates(root)) expect(piece, html).not.toMatch(DIRECTIONAL);
       }
     });
   });

@@ -18,7 +18,7 @@ describe("banner", () => {
     );
     expect(banner.html).toBe(
       '<div class="syndication-banner"><p class="syndication-credit u-repost-of h-cite">This article was originally published by ' +
-        '<a class="u-url p-publication" href="https://www.rferl.org/a/x/1.html">Radio Free Europe/Radio Liberty</a> and is reprinted with permission.</p></div>',
+        '<a class="u-url p-publication" href="https://www.rferl.org/a/x/1.html"><bdi>Radio Free Europe/Radio Liberty</bdi></a> and is reprinted with permission.</p></div>',
     );
   });
 
@@ -33,11 +33,29 @@ describe("banner", () => {
     });
     expect(banner.html).toBe(
       '<div class="syndication-banner"><p class="syndication-credit u-repost-of h-cite">By <a class="u-url p-publication" href="https://e.com/?a=&quot;b&quot;">' +
-        "&lt;img src=x onerror=&quot;a&quot;&gt;</a> &lt;&#123;% raw %&#125;&gt; &#123;&#123;x&#125;&#125;" +
+        "<bdi>&lt;img src=x onerror=&quot;a&quot;&gt;</bdi></a> &lt;<bdi>&#123;% raw %&#125;</bdi>&gt; &#123;&#123;x&#125;&#125;" +
         '<data class="p-name" value="&#123;% raw %&#125;"></data></p>' +
-        '<p class="syndication-copyright">&lt;b&gt;(c)&lt;/b&gt;</p></div>',
+        '<p class="syndication-copyright" dir="auto">&lt;b&gt;(c)&lt;/b&gt;</p></div>',
     );
     expect(banner.text).toBe(`By <img src=x onerror="a"> <{% raw %}> {{x}}`);
+  });
+
+  it("isolates every value from front matter, so no direction control in it turns the sentence around it", () => {
+    const rlo = "\u202e";
+    const banner = renderBanner("{author} for {source}, under {licence}, reprinted with permission.", {
+      sourceName: `Wire${rlo}`,
+      originalUrl: "https://e.com/",
+      licence: { kind: "custom", id: "custom", name: "Licence", label: "Licence", url: "https://e.com/l" },
+      authors: [{ name: "أحمد", affiliation: `Uni${rlo}` }, { name: "Bo" }],
+      copyright: `(c) ${rlo}Wire`,
+    });
+    expect(banner.html).toContain(
+      `<bdi>أحمد</bdi> (<bdi>Uni${rlo}</bdi>) and <bdi>Bo</bdi> for <a class="u-url p-publication" href="https://e.com/"><bdi>Wire${rlo}</bdi></a>, under <a rel="license" href="https://e.com/l"><bdi>Licence</bdi></a>, reprinted with permission.`,
+    );
+    expect(banner.html).toContain(`<p class="syndication-copyright" dir="auto">(c) ${rlo}Wire</p>`);
+    // In the text form (JSON-LD's creditText), a value with a direction control is isolated by
+    // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE; others are left as they are.
+    expect(banner.text).toBe(`أحمد (\u2068Uni${rlo}\u2069) and Bo for \u2068Wire${rlo}\u2069, under Licence, reprinted with permission.`);
   });
 
   it("drops an optional [[ ]] segment whose placeholder is empty", () => {

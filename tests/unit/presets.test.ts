@@ -131,7 +131,7 @@ describe("excerpts and authors", () => {
     const { reprint } = normalise({ source: "Wire", licence: "permission", originalUrl: "https://w.example/1", excerpt: true }, {}, options);
     expect(reprint!.banner.text).toBe("This is an excerpt. This article was originally published by Wire and is reprinted with permission.");
     expect(reprint!.readMore).toEqual({
-      html: '<p class="syndication-read-more">Read the full article at <a href="https://w.example/1">Wire</a>.</p>',
+      html: '<p class="syndication-read-more">Read the full article at <a href="https://w.example/1"><bdi>Wire</bdi></a>.</p>',
       text: "Read the full article at Wire.",
     });
   });
