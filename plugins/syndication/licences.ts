@@ -2,6 +2,7 @@ import spdx from "spdx-license-list";
 import type { Licence } from "./types.js";
 import { suggest } from "./suggest.js";
 import { keyName, quote } from "./text.js";
+import { checkUrl } from "./url.js";
 
 /** Creative Commons licences from the SPDX list (maintained upstream, not typed here). */
 const CREATIVE_COMMONS: ReadonlyMap<string, string> = new Map(
@@ -84,10 +85,14 @@ export function parseLicence(value: unknown): LicenceResult {
     if (extra.length > 0) {
       return { ok: false, message: `a custom licence has only name and url, not ${extra.map(keyName).join(", ")}`, fix: "remove the other keys" };
     }
-    if (url !== undefined && (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url))) {
-      return { ok: false, message: "a custom licence's url must be an absolute http(s) address", fix: "give the address of the licence text, or leave url out" };
+    if (url !== undefined && typeof url !== "string") {
+      return { ok: false, message: `has a url that is ${describe(url)}, not an address`, fix: "give the address of the licence text, starting with https://, or leave url out" };
     }
-    return { ok: true, licence: { kind: "custom", id: "custom", name: name.trim(), label: name.trim(), ...(url ? { url } : {}) } };
+    // The licence's address is published (rel="license", JSON-LD): held to the rules of every address.
+    const address = url?.trim();
+    const bad = address === undefined ? undefined : checkUrl(address);
+    if (bad) return { ok: false, message: `has a url that ${bad.message}`, fix: bad.fix };
+    return { ok: true, licence: { kind: "custom", id: "custom", name: name.trim(), label: name.trim(), ...(address ? { url: address } : {}) } };
   }
   return {
     ok: false,

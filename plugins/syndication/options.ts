@@ -1,6 +1,7 @@
 import { Duration } from "luxon";
 import { parseLicence } from "./licences.js";
 import { checkUrl } from "./url.js";
+import { isUrlSegment } from "./permalink.js";
 import { suggest } from "./suggest.js";
 import { PRESETS, withPreset } from "./presets.js";
 import type { BannerPosition, IndexingMode, PublisherRules, SourceEntry, SyndicationOptions, Wording } from "./types.js";
@@ -139,6 +140,13 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
   const prefix = text("permalinkPrefix", options.permalinkPrefix, "/reprints/");
   if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
     throw new OptionsError(`option "permalinkPrefix" must start and end with "/" (got "${prefix}").`);
+  }
+  // The start of every reprint's address: a path a browser reaches as written, on this site
+  // (`//host/` would be another site's address, `/../` a parent folder's).
+  if (prefix !== "/" && !prefix.slice(1, -1).split("/").every(isUrlSegment)) {
+    throw new OptionsError(
+      `option "permalinkPrefix" is ${JSON.stringify(prefix)}: each part between slashes must be letters, digits, "-", "_", "~" or dots between them, so that addresses are written as browsers ask for them; such as "/reprints/".`,
+    );
   }
   if (options.now !== undefined && typeof options.now !== "function") {
     throw new OptionsError(`option "now" must be a function that returns a Date.`);

@@ -10,6 +10,9 @@ import type { FieldProblem } from "./validate.js";
  */
 const URL_SEGMENT = /^[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9_~-]+)*$/;
 
+/** Is this a path segment that a URL carries as it is (and that is not `.` or `..`)? */
+export const isUrlSegment = (segment: string): boolean => URL_SEGMENT.test(segment);
+
 /**
  * The last segment of a reprint's address, from its file name (Eleventy's `page.fileSlug`). A name
  * that is already a segment a URL carries as it is stays as it is, so existing addresses never

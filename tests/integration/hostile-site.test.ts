@@ -6,7 +6,8 @@ const F = "tests/fixtures/hostile-site/reprints";
 
 // Hostile and odd values in real front matter: a control character, a cloud-metadata address,
 // credentials, a licence with a line break, a YAML timestamp for a day that does not exist, a key
-// with a line break in it, an IPv4 address in hexadecimal, an expiry before the original.
+// with a line break in it, an IPv4 address in hexadecimal, an expiry before the original, a licence
+// whose own address holds a password.
 const EXPECTED = [
   `${F}/bad-values.md:4  syndication.source  contains a control character or noncharacter (U+0007), which a web page cannot show, delete it (it is often invisible: retype the text around it)`,
   `${F}/bad-values.md:5  syndication.originalUrl  points at a private or reserved host (169.254.169.254) that readers cannot reach, give the address of the article on the publisher's public site`,
@@ -16,13 +17,14 @@ const EXPECTED = [
   `${F}/bad-values.md:9  syndication."orignal\\nUrl"  is not a field this plugin knows, so it would be ignored, did you mean "originalUrl"?`,
   `${F}/dates.md:5  syndication.originalUrl  points at this computer (127.0.0.1), give the address of the article on the publisher's site`,
   `${F}/dates.md:8  syndication.expires  (2021-12-01) is before the original publication date (2021-12-14), check both dates`,
+  `${F}/licence-url.md:6  syndication.licence  has a url that contains a user name or password (the part before @), remove it, and give the address as anyone can open it`,
 ];
 
 describe("a site with hostile and odd values", () => {
   it("fails with one problem a line, each naming its field and line", async () => {
     const error = await build(fixture("hostile-site")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyndicationError);
-    expect((error as SyndicationError).report.split("\n")).toEqual(["eleventy-plugin-syndication: 8 problems in 2 reprints:", ...EXPECTED]);
+    expect((error as SyndicationError).report.split("\n")).toEqual(["eleventy-plugin-syndication: 9 problems in 3 reprints:", ...EXPECTED]);
   });
 
   it("reports the same from the Eleventy command line east of UTC, and writes nothing", () => {

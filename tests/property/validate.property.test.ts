@@ -1,10 +1,11 @@
 import fc from "fast-check";
+import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
 import { KNOWN_FIELDS, normalise, type PageContext } from "../../plugins/syndication/validate.js";
 import { resolveOptions } from "../../plugins/syndication/options.js";
 import { checkUrl } from "../../plugins/syndication/url.js";
 import { keyName } from "../../plugins/syndication/text.js";
-import { anyUrlText, nastyText, validSyndication } from "./arbitraries.js";
+import { anyUrlText, nameText, nastyText, validSyndication } from "./arbitraries.js";
 import { params } from "./settings.js";
 
 const options = resolveOptions({
@@ -170,6 +171,15 @@ describe("normalise, for any syndication value", () => {
         if (!reprint) return;
         expect(checkUrl(reprint.originalUrl)).toBeUndefined();
         if (reprint.source.url !== undefined) expect(checkUrl(reprint.source.url)).toBeUndefined();
+        // Every address the plugin publishes: the licence's own (a custom one's too), the pixel,
+        // and every link and image of the banner, the notice and the closing link.
+        if (reprint.licence.url !== undefined) expect(checkUrl(reprint.licence.url)).toBeUndefined();
+        if (reprint.pixel) expect(checkUrl(reprint.pixel.url)).toBeUndefined();
+        for (const html of [reprint.banner.html, reprint.tombstone?.html, reprint.readMore?.html, reprint.pixel?.html]) {
+          if (html === undefined) continue;
+          const $ = cheerio.load(html, null, false);
+          for (const el of $("[href], [src]").toArray()) expect(checkUrl($(el).attr("href") ?? $(el).attr("src")!), html).toBeUndefined();
+        }
         expect(reprint.source.name.trim()).toBe(reprint.source.name);
         expect(reprint.source.name).not.toBe("");
         for (const author of reprint.authors) {
@@ -180,5 +190,27 @@ describe("normalise, for any syndication value", () => {
       }),
       params(),
     );
+  });
+});
+
+describe("a licence's own address, for any text", () => {
+  it("is held to the address rules, as every address the plugin publishes is", () => {
+    let refused = 0;
+    fc.assert(
+      fc.property(validSyndication, nameText(), anyUrlText, (value, name, url) => {
+        const licence = { name: `Licence ${name}`, url };
+        const { reprint, problems } = normalise({ ...value, licence }, {}, options);
+        const bad = checkUrl(url.trim());
+        const licenceProblems = problems.filter((p) => p.field === "syndication.licence");
+        if (bad) {
+          refused += 1;
+          expect(licenceProblems).toEqual([{ field: "syndication.licence", message: `has a url that ${bad.message}`, fix: bad.fix }]);
+        } else if (reprint) {
+          expect(reprint.licence.url).toBe(url.trim());
+        }
+      }),
+      params(),
+    );
+    expect(refused).toBeGreaterThan(0);
   });
 });

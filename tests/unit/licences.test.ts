@@ -1,6 +1,36 @@
 import { describe, expect, it } from "vitest";
 import spdx from "spdx-license-list";
 import { parseLicence } from "../../plugins/syndication/licences.js";
+import { checkUrl } from "../../plugins/syndication/url.js";
+import { PRESETS } from "../../plugins/syndication/presets.js";
+
+describe("the addresses of licences", () => {
+  it("follow the address rules: every Creative Commons deed, and every preset's", () => {
+    const ids = Object.keys(spdx).filter((id) => /^CC(-|0-)/.test(id));
+    expect(ids.length).toBeGreaterThan(40);
+    for (const id of ids) {
+      const parsed = parseLicence(id);
+      expect(parsed.ok && checkUrl(parsed.licence.url!), id).toBeUndefined();
+    }
+    for (const [key, preset] of Object.entries(PRESETS)) {
+      if (preset.url !== undefined) expect(checkUrl(preset.url), key).toBeUndefined();
+      const licence = parseLicence(preset.licence);
+      expect(licence.ok && licence.licence.url !== undefined ? checkUrl(licence.licence.url) : undefined, key).toBeUndefined();
+    }
+  });
+
+  it("refuses a custom licence's address that breaks them, saying why", () => {
+    expect(parseLicence({ name: "L", url: "https://user:secret@licences.example/l" })).toEqual({
+      ok: false,
+      message: "has a url that contains a user name or password (the part before @)",
+      fix: "remove it, and give the address as anyone can open it",
+    });
+    expect(parseLicence({ name: "L", url: "http://169.254.169.254/latest" })).toMatchObject({ ok: false, message: "has a url that points at a private or reserved host (169.254.169.254) that readers cannot reach" });
+    expect(parseLicence({ name: "L", url: "javascript:alert(1)" })).toMatchObject({ ok: false, message: "has a url that uses javascript: where http: or https: is needed" });
+    expect(parseLicence({ name: "L", url: 5 })).toMatchObject({ ok: false, message: "has a url that is a number, not an address" });
+    expect(parseLicence({ name: "L", url: " https://licences.example/l " })).toMatchObject({ ok: true, licence: { url: "https://licences.example/l" } });
+  });
+});
 
 describe("parseLicence", () => {
   it("knows permission and public-domain", () => {

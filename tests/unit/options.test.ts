@@ -27,6 +27,10 @@ describe("options", () => {
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it("takes a prefix of addresses made of plain path segments", () => {
+    for (const prefix of ["/", "/reprints/", "/news/re-prints_2/", "/a.b/~c/"]) expect(resolveOptions({ permalinkPrefix: prefix }).permalinkPrefix).toBe(prefix);
+  });
+
   it("merges wording over the defaults and trims the folder name", () => {
     const options = resolveOptions({ wording: { permission: "P {source}" }, reprintsDir: "./wire/" });
     expect(options.wording).toEqual({ ...DEFAULT_WORDING, permission: "P {source}" });
@@ -37,6 +41,12 @@ describe("options", () => {
     [{ bannerPosition: "middle" }, 'option "bannerPosition" is "middle", which is not one of "top", "bottom", "none"'],
     [{ indexing: "nofollow" }, 'option "indexing" is "nofollow"'],
     [{ permalinkPrefix: "reprints" }, 'option "permalinkPrefix" must start and end with "/"'],
+    [{ permalinkPrefix: "//evil.example/" }, 'option "permalinkPrefix" is "//evil.example/": each part between slashes must be'],
+    [{ permalinkPrefix: "/a/../" }, 'option "permalinkPrefix" is "/a/../"'],
+    [{ permalinkPrefix: "/re prints/" }, 'option "permalinkPrefix" is "/re prints/"'],
+    [{ permalinkPrefix: "/news?/" }, 'option "permalinkPrefix" is "/news?/"'],
+    [{ sources: { wire: { name: "W", licence: { name: "L", url: "https://user:secret@licences.example/l" } } } }, 'option "sources.wire.licence" has a url that contains a user name or password'],
+    [{ sources: { wire: { name: "W", licence: { name: "L", url: "http://10.0.0.1/licence" } } } }, 'option "sources.wire.licence" has a url that points at a private or reserved host (10.0.0.1)'],
     [{ sources: { wire: { url: "https://x.example/" } } }, 'option "sources.wire" needs a "name"'],
     [{ sources: { wire: { extends: "rfe", url: "https://x.example/" } } }, 'option "sources.wire.extends" is "rfe", which is not a preset; did you mean "rferl"?'],
     [{ sources: { wire: { name: "W", rules: { pixels: true } } } }, 'option "sources.wire.rules": "pixels" is not an option of this plugin; did you mean "pixel"?'],
