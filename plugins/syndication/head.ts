@@ -47,14 +47,30 @@ export function headTags(plan: HeadPlan): string {
   return tags.join("\n");
 }
 
+/** Is this `<link>` or `<meta>` start tag a canonical link? */
+const isCanonical = (name: string, tag: string) => name.toLowerCase() === "link" && hasToken(attributes(tag).get("rel"), "canonical");
+
+/**
+ * Markup without any `<link rel="canonical">`: the rest of a reprint page after its head (a
+ * layout's body, the article's own text), and a reprint's content in a feed. The plugin's
+ * canonical, in the head, is the page's only one; one in the body would be a second, to
+ * wherever it points. Other tags are left as they are.
+ */
+export function withoutCanonicals(html: string): string {
+  if (!/<link\b/i.test(html)) return html;
+  return html.replace(TAG, (whole, name: string, newline: string | undefined) =>
+    isCanonical(name, newline ? whole.slice(0, -newline.length) : whole) ? "" : whole,
+  );
+}
+
 /** Rewrite the existing canonical, og:url and robots tags in a head's markup. */
 function rewriteTags(head: string, plan: HeadPlan): string {
   return head.replace(TAG, (whole, name: string, newline: string | undefined) => {
     // Most tags of a head are none of these: leave them without reading their attributes.
     if (!RELEVANT.test(whole)) return whole;
     const tag = newline ? whole.slice(0, -newline.length) : whole;
+    if (name.toLowerCase() === "link") return isCanonical(name, tag) ? "" : whole;
     const attrs = attributes(tag);
-    if (name.toLowerCase() === "link") return hasToken(attrs.get("rel"), "canonical") ? "" : whole;
     if (attrs.get("name")?.toLowerCase() === "robots" && plan.indexing !== "canonical") return "";
     if (plan.ogUrlToOriginal && attrs.get("property")?.toLowerCase() === "og:url") {
       return `<meta property="og:url" content="${escapeHtml(plan.originalUrl)}">${newline ?? ""}`;
@@ -66,7 +82,8 @@ function rewriteTags(head: string, plan: HeadPlan): string {
 /**
  * Give a page exactly one canonical (and the other head tags) with a targeted edit of its
  * `<head>`, not a parse of the whole document. A page with no `<head>` gets the tags at the
- * start of the document, where an HTML parser places them in the implied head.
+ * start of the document, where an HTML parser places them in the implied head. A canonical
+ * anywhere else in the page (a layout's body, the article's text) is removed.
  */
 export function rewriteHead(html: string, plan: HeadPlan): string {
   const tags = headTags(plan);
@@ -78,8 +95,8 @@ export function rewriteHead(html: string, plan: HeadPlan): string {
     const closeMatch = HEAD_CLOSE.exec(rest) ?? BODY_OPEN.exec(rest);
     const end = closeMatch ? start + closeMatch.index : start;
     const head = rewriteTags(html.slice(start, end), plan);
-    return `${html.slice(0, start)}${head}${tags}\n${html.slice(end)}`;
+    return `${html.slice(0, start)}${head}${tags}\n${withoutCanonicals(html.slice(end))}`;
   }
   const before = /^(?:\s*<!doctype[^>]*>)?(?:\s*<html(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>)?/i.exec(html)![0];
-  return `${before}${before ? "\n" : ""}${tags}\n${html.slice(before.length)}`;
+  return `${before}${before ? "\n" : ""}${tags}\n${withoutCanonicals(html.slice(before.length))}`;
 }

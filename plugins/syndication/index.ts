@@ -3,7 +3,7 @@ import { relative, resolve } from "node:path";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
 import { normalise, type FieldProblem } from "./validate.js";
 import { fileNameProblem, reprintPermalink } from "./permalink.js";
-import { isDocument, rewriteHead } from "./head.js";
+import { isDocument, rewriteHead, withoutCanonicals } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
 import { SyndicationError, formatProblem } from "./report.js";
 import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "./links.js";
@@ -351,8 +351,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const reprint = page?.result.reprint;
     if (!reprint || typeof this.page.outputPath !== "string" || !this.page.outputPath.endsWith(".html")) return content;
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
-    // document: that content has no head to fix, and must not gain one.
-    if (this.baseHref !== undefined && !isDocument(content)) return content;
+    // document: that content has no head to fix, and must not gain one (nor keep a canonical).
+    if (this.baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content);
     if (reprint.tombstone) {
       if (!content.includes(TOMBSTONE_CLASS)) missing.tombstone.push(this.page.inputPath);
     } else {

@@ -29,13 +29,19 @@ describe("rewriteHead", () => {
     expect(both('meta[name="robots"]').attr("content")).toBe("noindex");
   });
 
-  it("leaves the rest of the document as it was", () => {
-    const body = `<body><link rel="canonical" href="/in-body-example"><p>text</p></body>`;
+  it("leaves the rest of the document as it was, but for a canonical in it", () => {
+    const body = `<body><link rel="stylesheet" href="/s.css"><p>text</p><meta property="og:url" content="/x"></body>`;
     const html = `<!doctype html><html><head data-x=">"><title>T</title></head>${body}</html>`;
     const out = rewriteHead(html, { ...plan, extra: "<!--extra-->" });
-    expect(out).toBe(
-      `<!doctype html><html><head data-x=">"><title>T</title><link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n<!--extra-->\n</head>${body}</html>`,
-    );
+    const head = `<!doctype html><html><head data-x=">"><title>T</title><link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n<!--extra-->\n</head>`;
+    expect(out).toBe(`${head}${body}</html>`);
+    // A canonical written in the article or the layout's body would be a second one: it goes.
+    const twice = `<!doctype html><html><head><title>T</title></head><body><p>a</p><LINK HREF="https://evil.example/" REL="Canonical" />\n<p>b</p><link rel='nofollow canonical' href=/y></body></html>`;
+    const $ = cheerio.load(rewriteHead(twice, plan));
+    expect($('link[rel~="canonical" i]').toArray().map((l) => $(l).attr("href"))).toEqual(["https://o.example/a?b=1&c=2"]);
+    expect($("body").html()).toBe("<p>a</p><p>b</p>");
+    // Without a <head> too.
+    expect(rewriteHead(`<p>x</p><link rel="canonical" href="/z">`, plan)).toBe(`<link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n<p>x</p>`);
   });
 
   it("puts the tags after the doctype and <html> when there is no <head>", () => {
