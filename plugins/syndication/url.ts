@@ -76,6 +76,25 @@ function ipv6Kind(address: string): "loopback" | "not public" | undefined {
 }
 
 /**
+ * Why a browser could not read an address at all: an absolute `http(s)://` address whose port or
+ * host is not valid says which; anything else is not an absolute address.
+ */
+function unreadable(value: string): UrlProblem {
+  const authority = /^https?:\/\/([^/?#\\]*)/i.exec(value)?.[1];
+  if (authority === undefined) {
+    return { message: `${quote(value)} is not an absolute address`, fix: "give the full address, starting with https://" };
+  }
+  const port = /:(\d*)$/.exec(authority.replace(/^.*\]/, ""))?.[1];
+  if (port !== undefined && port !== "" && Number(port) > 65535) {
+    return { message: `has the port ${port}, and ports go up to 65535`, fix: "correct the port, or leave it out (https uses 443, http 80)" };
+  }
+  return {
+    message: `has a host or port that is not valid (${quote(authority)})`,
+    fix: "copy the address from the browser's address bar",
+  };
+}
+
+/**
  * Checks an address that a reprint links to. Returns a reason when it cannot be used, else undefined.
  * Only absolute `http:`/`https:` addresses of hosts on the public internet pass, written without
  * spaces, control or invisible characters, backslashes or a user name and password. The host is
@@ -98,7 +117,7 @@ export function checkUrl(value: string): UrlProblem | undefined {
   try {
     url = new URL(value);
   } catch {
-    return { message: `${quote(value)} is not an absolute address`, fix: "give the full address, starting with https://" };
+    return unreadable(value);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return { message: `uses ${url.protocol} where http: or https: is needed`, fix: "give the article's web address, starting with https://" };
