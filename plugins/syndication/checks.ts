@@ -9,7 +9,7 @@ import type { FieldProblem, NormaliseResult } from "./validate.js";
 import { locateFields, writtenDates, type FieldLocations } from "./locate.js";
 import { EMPTY_LOCK, originalKey, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
 import { endOf } from "./dates.js";
-import { fieldKey } from "./text.js";
+import { fieldKey, showable } from "./text.js";
 import type { Problem } from "./types.js";
 import type { PlacedProblem } from "./frontmatter.js";
 import { fieldSource, type DataFileRules } from "./datafiles.js";
@@ -249,7 +249,7 @@ export function expiringSoon(state: Map<string, PageState>, options: ResolvedOpt
     if (end > horizon) continue;
     const days = Math.ceil((end - now) / 86_400_000);
     messages.push(
-      `${displayPath(inputPath)} may be shown until ${reprint.expires.formatted} ` +
+      `${showable(displayPath(inputPath))} may be shown until ${reprint.expires.formatted} ` +
         `(${days} day${days === 1 ? "" : "s"}); after that the build replaces it with a notice. Renew the permission and update syndication.expires, or let it end.`,
     );
   }

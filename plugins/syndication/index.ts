@@ -8,7 +8,7 @@ import { buildJsonLd, jsonLdScript } from "./jsonld.js";
 import { SyndicationError, formatProblem } from "./report.js";
 import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "./links.js";
 import { markEntry } from "./hentry.js";
-import { quote } from "./text.js";
+import { quote, showable } from "./text.js";
 import { yamlDates } from "./locate.js";
 import {
   byOriginalDate,
@@ -103,10 +103,11 @@ function warnMissing(eleventyConfig: EleventyConfigLike, missing: Missing, optio
     // Pages render in no fixed order: name them in file order.
     const files = [...unsorted].sort();
     if (files.length <= 5) {
-      for (const file of files) print(eleventyConfig, `eleventy-plugin-syndication: ${what(file)}`, "warn");
+      // One line a warning: a file name's line breaks and escape sequences are shown escaped.
+      for (const file of files) print(eleventyConfig, showable(`eleventy-plugin-syndication: ${what(file)}`), "warn");
     } else {
       const shown = files.slice(0, 5).map(displayPath).join(", ");
-      print(eleventyConfig, `eleventy-plugin-syndication: ${files.length} ${summary} (${shown}, and ${files.length - 5} more)`, "warn");
+      print(eleventyConfig, showable(`eleventy-plugin-syndication: ${files.length} ${summary} (${shown}, and ${files.length - 5} more)`), "warn");
     }
   };
   const why =

@@ -17,6 +17,7 @@ import { formatProblem, sortProblems } from "./report.js";
 import { frontMatterProblem } from "./frontmatter.js";
 import { bodyProblem } from "./body.js";
 import type { Problem } from "./types.js";
+import { showable } from "./text.js";
 
 /** Eleventy's default template formats whose front matter the command can read. */
 const FORMATS = new Set([".md", ".html", ".njk", ".liquid"]);
@@ -105,7 +106,7 @@ function readJson(path: string): Record<string, unknown> {
     try {
       data = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
     } catch (error) {
-      throw new DataFileError(`${relative(".", path)} is not valid JSON: ${(error as Error).message}`);
+      throw new DataFileError(showable(`${relative(".", path)} is not valid JSON: ${(error as Error).message}`));
     }
     jsonCache.set(path, data);
   }
@@ -219,7 +220,7 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
   const warnings: string[] = [];
   for (const script of scripts.sort()) {
     const path = `./${relative(process.cwd(), script).split(sep).join("/")}`;
-    if (inReprintsDir(path, inputDir, options)) warnings.push(`${displayPath(path)} is a JavaScript template: not checked (the build checks it)`);
+    if (inReprintsDir(path, inputDir, options)) warnings.push(`${showable(displayPath(path))} is a JavaScript template: not checked (the build checks it)`);
   }
   const pages: ProjectPage[] = [];
   const state = new Map<string, PageState>();
@@ -236,7 +237,7 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
       body = read.content;
     } catch (error) {
       if (error instanceof ScriptFrontMatter) {
-        if (inReprintsDir(inputPath, inputDir, options)) warnings.push(`${displayPath(inputPath)} has JavaScript front matter: not checked (the build checks it)`);
+        if (inReprintsDir(inputPath, inputDir, options)) warnings.push(`${showable(displayPath(inputPath))} has JavaScript front matter: not checked (the build checks it)`);
         continue;
       }
       // The same problem, at the same line, as the build reports.

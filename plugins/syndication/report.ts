@@ -1,9 +1,14 @@
 import type { Problem } from "./types.js";
+import { showable } from "./text.js";
 
-/** One line a problem: `<path>:<line>  syndication.<field>  <what is wrong>, <how to fix>`. */
+/**
+ * One line a problem: `<path>:<line>  syndication.<field>  <what is wrong>, <how to fix>`. A file
+ * name, or a value from the lock or an address, that holds a line break or a terminal's escape
+ * sequence is shown escaped: it cannot forge a line of the report or colour it.
+ */
 export function formatProblem(problem: Problem): string {
   const where = problem.line !== undefined ? `${problem.file}:${problem.line}` : problem.file;
-  return `${where}  ${problem.field}  ${problem.message}, ${problem.fix}`;
+  return showable(`${where}  ${problem.field}  ${problem.message}, ${problem.fix}`);
 }
 
 /** "3 problems in 2 reprints". */

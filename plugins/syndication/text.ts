@@ -8,6 +8,13 @@ const escape = (ch: string) =>
   [...ch].map((c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join("");
 
 /**
+ * Text as a message line may show it: line breaks, control characters (a terminal's escape
+ * sequences), direction and invisible characters written as `\u001B`-style escapes, so that a
+ * file name or a value can neither colour a report, nor start a line of its own, nor reorder it.
+ */
+export const showable = (text: string): string => text.replace(UNSHOWABLE, escape);
+
+/**
  * JSON of a value, or undefined where JSON has none: BigInt as `12n`, a cycle or a throwing
  * getter as undefined. Front matter from JavaScript data files can hold anything.
  */
@@ -35,7 +42,7 @@ export function quote(value: unknown): string {
     const chars = [...text];
     if (chars.length > LONGEST) text = `${chars.slice(0, LONGEST - 1).join("")}…`;
   }
-  return text.replace(UNSHOWABLE, escape);
+  return showable(text);
 }
 
 /** Values JSON shows as they are: primitives, lists, plain objects and dates. */

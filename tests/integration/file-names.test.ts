@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { build } from "../helpers.js";
 import { SyndicationError } from "../../plugins/syndication/index.js";
 import { checkProject } from "../../plugins/syndication/project.js";
+import { formatReport } from "../../plugins/syndication/report.js";
 import { resolveOptions } from "../../plugins/syndication/options.js";
 
 // File names a careless or hostile editor gives, and the address each gets. A name that a URL
@@ -90,6 +91,36 @@ describe("reprints whose file names are not addresses", () => {
     expect(checked.problems).toEqual([]);
     const addressed = Object.fromEntries(checked.pages.map((page) => [relative(process.cwd(), page.inputPath), page.url]));
     expect(addressed).toEqual(locked);
+    rmSync(site.root, { recursive: true, force: true });
+  });
+
+  it("names such files escaped in every message: a name cannot colour the report, nor forge a line of it", async () => {
+    // A terminal's colour sequence, and a line break followed by what looks like a report line.
+    const forged = "x\u001b[31mred\n2:1  syndication.source  is fine.md";
+    const expiring = "soon\u001b]0;title\u0007.md";
+    const site = siteWith([]);
+    writeFileSync(join(site.input, "reprints", forged), "---\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/forged\n---\nText.\n");
+    writeFileSync(
+      join(site.input, "reprints", expiring),
+      "---\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/soon\n  licence: permission\n  expires: 2025-01-05\n---\nText.\n",
+    );
+    const now = () => new Date("2025-01-01T00:00:00Z");
+    const error = await build(site.input, { plugin: { now }, output: site.output }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyndicationError);
+    const escaped = shown(site.input, "x\\u001B[31mred\\u000A2:1  syndication.source  is fine.md");
+    const lines = [
+      "eleventy-plugin-syndication: 1 problem in 1 reprint:",
+      `${escaped}:2  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }`,
+    ];
+    expect((error as SyndicationError).report.split("\n")).toEqual(lines);
+    // `check` prints the same report, and its warning names the other file escaped too.
+    const checked = checkProject(site.input, resolveOptions({ lockFile: false, now }));
+    expect(formatReport(checked.problems).split("\n")).toEqual(lines);
+    expect(checked.warnings).toEqual([
+      `${shown(site.input, "soon\\u001B]0;title\\u0007.md")} may be shown until 5 January 2025 (5 days); after that the build replaces it with a notice. Renew the permission and update syndication.expires, or let it end.`,
+    ]);
+    // The data keep the file's real name, for scripts.
+    expect((error as SyndicationError).problems[0]!.file).toBe(shown(site.input, forged));
     rmSync(site.root, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatReport, SyndicationError } from "../../plugins/syndication/report.js";
+import { formatProblem, formatReport, SyndicationError } from "../../plugins/syndication/report.js";
 import yaml from "js-yaml";
 import { locateFields, writtenDates } from "../../plugins/syndication/locate.js";
 import { suggest } from "../../plugins/syndication/suggest.js";
@@ -27,6 +27,18 @@ describe("the report", () => {
     expect(error.skipOriginalStack).toBe(true);
     expect(error.message).toBe("eleventy-plugin-syndication: 3 problems in 2 reprints (listed above); no page was written.");
     expect(error.report).toBe(formatReport(problems));
+  });
+});
+
+describe("formatProblem", () => {
+  it("shows every part on one line, a lock's values and a file's name escaped", () => {
+    const line = formatProblem({
+      file: "syndication.lock.json",
+      field: "lock",
+      message: "has the address /a/\n/b/\u001b[2J for x\u202e.md",
+      fix: "correct it",
+    });
+    expect(line).toBe("syndication.lock.json  lock  has the address /a/\\u000A/b/\\u001B[2J for x\\u202E.md, correct it");
   });
 });
 
