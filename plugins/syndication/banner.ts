@@ -161,7 +161,7 @@ export function renderTombstone(template: string, parts: BannerParts, note?: str
 const plain = (value: string | undefined) => (value ? isolated(value) : undefined);
 
 /** "Jane Doe (University of Leeds) and John Roe", each name and institution isolated. */
-function authorsOf(people: Person[]): Value {
+export function authorsOf(people: Person[]): Value {
   if (people.length === 0) return undefined;
   const each = people.map((p) => {
     const name = isolated(p.name);

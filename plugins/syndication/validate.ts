@@ -5,7 +5,7 @@ import { INDEXING_MODES, type ResolvedOptions, type ResolvedSource } from "./opt
 import { suggest } from "./suggest.js";
 import { checkUrl } from "./url.js";
 import { jsonText, keyName, quote, unprintableProblems } from "./text.js";
-import { type BannerParts, renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml } from "./banner.js";
+import { type BannerParts, renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml, authorsOf } from "./banner.js";
 import { DateTime, Duration } from "luxon";
 import { bodyDigest, isDigest } from "./digest.js";
 import type { Licence, Person, Reprint, ReprintDate } from "./types.js";
@@ -206,9 +206,9 @@ function peopleOf(value: unknown): Person[] {
   );
 }
 
-/** "Jane Doe (University of Leeds) and John Roe". */
+/** "Jane Doe (University of Leeds) and John Roe", a name with a direction control isolated (see `isolated`). */
 export function byline(authors: Person[]): string {
-  return joinNames(authors.map((p) => (p.affiliation ? `${p.name} (${p.affiliation})` : p.name)));
+  return authorsOf(authors)?.text ?? "";
 }
 
 /** The publisher's rules, checked against what the front matter says. */

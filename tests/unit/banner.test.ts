@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fillTemplate, joinNames, renderBanner, chooseWording } from "../../plugins/syndication/banner.js";
 import { resolveOptions } from "../../plugins/syndication/options.js";
+import { byline } from "../../plugins/syndication/validate.js";
 import type { Licence } from "../../plugins/syndication/types.js";
 
 const permission: Licence = { kind: "permission", id: "permission", name: "Reprinted with permission", label: "with permission" };
@@ -56,6 +57,8 @@ describe("banner", () => {
     // In the text form (JSON-LD's creditText), a value with a direction control is isolated by
     // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE; others are left as they are.
     expect(banner.text).toBe(`أحمد (\u2068Uni${rlo}\u2069) and Bo for \u2068Wire${rlo}\u2069, under Licence, reprinted with permission.`);
+    // The byline layouts print is isolated the same way.
+    expect(byline([{ name: "أحمد", affiliation: `Uni${rlo}` }, { name: "Bo" }])).toBe(`أحمد (\u2068Uni${rlo}\u2069) and Bo`);
   });
 
   it("drops an optional [[ ]] segment whose placeholder is empty", () => {
