@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * eleventy-syndication: check, import and report on reprints without building the site.
- * Exit codes: 0 fine, 1 problems found, 2 bad usage.
+ * eleventy-syndication: check, import and report on reprints without building the site, and
+ * forget reprints in the lock that were never deployed. Exit codes: 0 fine, 1 problems found (or a
+ * file that cannot be read or written), 2 bad usage.
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -92,15 +93,9 @@ function importTarget(out: string, config: Config): string {
       throw new UsageError(`${where} is in the ${kind} folder (${folder}), ${kind === "output" ? "which the build overwrites" : "whose files the build does not make into pages"}: give a file among the site's pages`);
     }
   }
-  let link = false;
-  try {
-    const stat = lstatSync(out);
-    link = stat.isSymbolicLink();
-    if (stat.isDirectory()) throw new UsageError(`${where} is a folder; give the .md file to write`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-  }
-  if (link) throw new UsageError(`${where} is a symbolic link; import writes only to a real file, never through a link`);
+  const stat = lstatSync(out, { throwIfNoEntry: false });
+  if (stat?.isSymbolicLink()) throw new UsageError(`${where} is a symbolic link; import writes only to a real file, never through a link`);
+  if (stat?.isDirectory()) throw new UsageError(`${where} is a folder; give the .md file to write`);
   return target;
 }
 
@@ -109,7 +104,7 @@ const nowOption = () => new Option("--now <date>", "the date to check expiry aga
 
 const program = new Command()
   .name("eleventy-syndication")
-  .description("Check, import and report on the reprints of an Eleventy site, without building it.")
+  .description("Check, import and report on the reprints of an Eleventy site, without building it; forget reprints in its lock that were never deployed.")
   .showHelpAfterError()
   .exitOverride();
 
@@ -165,15 +160,14 @@ program
       process.exitCode = 1;
       return;
     }
-    const article = readArticle(readFileSync(textFile));
-    const imported = "text" in article ? importText(article.text) : undefined;
-    const refused = "problem" in article ? article.problem : imported!.body.trim() === "" ? "has a credit line and no article after it" : undefined;
-    if (refused !== undefined) {
-      console.error(`${textFile}: not imported: it ${refused}.`);
+    const refuse = (why: string) => {
+      console.error(`${textFile}: not imported: it ${why}.`);
       process.exitCode = 1;
-      return;
-    }
-    const { credit, body } = imported!;
+    };
+    const article = readArticle(readFileSync(textFile));
+    if ("problem" in article) return refuse(article.problem);
+    const { credit, body } = importText(article.text);
+    if (body.trim() === "") return refuse("has a credit line and no article after it");
     const syndication: Record<string, unknown> = {};
     const set = (key: string, value: unknown) => value !== undefined && (syndication[key] = value);
     // A credit line that names a known publisher (a preset, or an entry of the sources option) gives its key.

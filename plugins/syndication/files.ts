@@ -75,9 +75,9 @@ export function readText(path: string, shown = path): string | undefined {
 export function whyNotWritable(path: string): string | undefined {
   let stat;
   try {
-    stat = lstatSync(path);
+    stat = lstatSync(path, { throwIfNoEntry: false });
   } catch (error) {
-    if ((error as { code?: unknown }).code !== "ENOENT") return fileCause(error);
+    return fileCause(error);
   }
   if (stat?.isSymbolicLink()) return "it is a symbolic link, and the plugin does not write through links";
   if (stat?.isDirectory()) return `${CAUSES.EISDIR} (EISDIR)`;
