@@ -76,7 +76,7 @@ export interface LockTextProblem extends LockProblem {
   line: number;
 }
 
-const RESTORE = "restore the lock from version control (git checkout -- on the file), or correct it by hand";
+const RESTORE = "restore the lock from version control, or correct it by hand";
 const TOP_FIELDS = ["version", "reprints"];
 const ENTRY_FIELDS = ["url", "file", "previousUrls"];
 
@@ -89,6 +89,11 @@ export function parseLock(text: string, file = "the lock"): { lock?: Lock; probl
   const problems: LockTextProblem[] = [];
   const add = (line: number | undefined, field: string, message: string, fix: string) =>
     problems.push({ file, line: line ?? 1, field, message, fix });
+  // `url` and each `previousUrls` entry: a path on this site.
+  const sitePath = (line: number | undefined, field: string, value: unknown) => {
+    const bad = typeof value === "string" ? checkSitePath(value) : { reason: `is ${describeJson(value)}, not a path`, fix: SITE_PATH_FIX };
+    if (bad) add(line, field, typeof value === "string" ? `${quote(value)} ${bad.reason}` : bad.reason, bad.fix);
+  };
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") {
     add(1, "lock", "is empty", RESTORE);
@@ -142,7 +147,7 @@ export function parseLock(text: string, file = "the lock"): { lock?: Lock; probl
     }
     const key = originalKey(original);
     const same = originals.get(key);
-    if (same !== undefined && !places.duplicates.some((d) => d.path[1] === original)) {
+    if (same !== undefined) {
       add(at(), "reprints", `has ${quote(original)}, the same original as the entry at line ${same}`, "keep one entry per original, merged into one");
     } else originals.set(key, at() ?? 1);
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
@@ -153,12 +158,8 @@ export function parseLock(text: string, file = "the lock"): { lock?: Lock; probl
     for (const name of Object.keys(fields)) {
       if (!ENTRY_FIELDS.includes(name)) add(at(name), keyName(name), unknownKey(name, "an entry"), "remove it: an entry has \"url\", \"file\" and \"previousUrls\"");
     }
-    if (typeof fields.url !== "string") {
-      add(at("url"), "url", fields.url === undefined ? "is missing" : `is ${describeJson(fields.url)}, not a path`, "give the address the reprint is published at, such as /reprints/2021/12/story/");
-    } else {
-      const bad = checkSitePath(fields.url);
-      if (bad) add(at("url"), "url", `${quote(fields.url)} ${bad.reason}`, bad.fix);
-    }
+    if (fields.url === undefined) add(at(), "url", "is missing", "give the address the reprint is published at, such as /reprints/2021/12/story/");
+    else sitePath(at("url"), "url", fields.url);
     if (typeof fields.file !== "string" || fields.file.trim() === "") {
       add(at("file"), "file", fields.file === undefined ? "is missing" : `is ${describeJson(fields.file)}, not a file name`, "give the reprint's file, relative to the project root, such as src/reprints/story.md");
     }
@@ -166,14 +167,7 @@ export function parseLock(text: string, file = "the lock"): { lock?: Lock; probl
     if (previous !== undefined && !Array.isArray(previous)) {
       add(at("previousUrls"), "previousUrls", `is ${describeJson(previous)}, not a list of paths`, 'write a list, such as ["/reprints/old-name/"]');
     } else {
-      (previous ?? []).forEach((address: unknown, index: number) => {
-        const where = at("previousUrls", index);
-        if (typeof address !== "string") add(where, `previousUrls[${index}]`, `is ${describeJson(address)}, not a path`, SITE_PATH_FIX);
-        else {
-          const bad = checkSitePath(address);
-          if (bad) add(where, `previousUrls[${index}]`, `${quote(address)} ${bad.reason}`, bad.fix);
-        }
-      });
+      (previous ?? []).forEach((address: unknown, index: number) => sitePath(at("previousUrls", index), `previousUrls[${index}]`, address));
     }
   }
   if (problems.length > 0) return { problems };
