@@ -9,6 +9,8 @@ declare module "@11ty/eleventy" {
     disableLogger(): void;
     /** Reads the config (the site's filters are then in place), as write() and toJSON() do first. */
     init(): Promise<void>;
+    /** Eleventy's ConsoleLogger: `overrideLogger` takes the console-like object it prints to. */
+    logger: { overrideLogger(logger: Record<"log" | "warn" | "error" | "info", (text: unknown) => void> | false): void };
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
   }

@@ -16,7 +16,7 @@ const load = () =>
 /** Where each `syndication` field stands in a file's front matter. */
 export interface FieldLocations {
   /**
-   * Field name → 1-based line in the file. "syndication" is the line of the `syndication:` key;
+   * Field name → 1-based line in the file (`previousUrls[2]`: an entry of a list). "syndication" is the line of the `syndication:` key;
    * "@permalink" that of the page's own `permalink:`; "" is line 1, where the front matter opens.
    */
   lines: Map<string, number>;
@@ -67,8 +67,17 @@ export function locateFields(source: string): FieldLocations {
         }
         const name = String(field.key.value);
         const line = lineOf(field.key);
+        if (line === undefined || lines.has(name)) continue;
         // Both as written and as a problem names it (`"a\nb"` for a key that is not a plain name).
-        if (line !== undefined && !lines.has(name)) lines.set(name, line).set(keyName(name), line);
+        lines.set(name, line).set(keyName(name), line);
+        // Each entry of a list, for a problem that names one (`previousUrls[2]`).
+        const value = resolved(field.value);
+        if (isSeq(value)) {
+          value.items.forEach((item, index) => {
+            const at = lineOf(item);
+            if (at !== undefined) lines.set(`${keyName(name)}[${index}]`, at);
+          });
+        }
       }
     }
   }
