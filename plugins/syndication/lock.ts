@@ -109,7 +109,9 @@ export function parseLock(text: string, file = "the lock"): { lock?: Lock; probl
     } else {
       const message = error instanceof Error ? error.message : String(error);
       const at = /at position (\d+)/.exec(message);
-      add(at ? lineAt(body, Number(at[1])) : 1, "lock", `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/s, "")})`, RESTORE);
+      // The parser's reason, without " in JSON at position 12 …" (the line says where).
+      const cut = at ? message.lastIndexOf(" in JSON at position ", at.index) : -1;
+      add(at ? lineAt(body, Number(at[1])) : 1, "lock", `is not valid JSON (${cut < 0 ? message : message.slice(0, cut)})`, RESTORE);
     }
     return { problems };
   }
