@@ -14,7 +14,7 @@ import { bodyDigest } from "./digest.js";
 import { checkProject, DataFileError, fileSlug, mergedData, type ProjectLayout } from "./project.js";
 import { fileNameProblem, reprintPermalink } from "./permalink.js";
 import { forget, originalKey, parseLock, serializeLock } from "./lock.js";
-import { quote } from "./text.js";
+import { quote, showable } from "./text.js";
 import { displayPath } from "./checks.js";
 import { parseDate } from "./dates.js";
 import { formatReport } from "./report.js";
@@ -156,12 +156,12 @@ program
     const out = (flags.out as string | undefined) ?? join(config.input, config.options.reprintsDir, `${name}.md`);
     const target = importTarget(out, config);
     if (existsSync(target) && !flags.force) {
-      console.error(`${out} already exists; give --force to overwrite it, or --out for another file.`);
+      console.error(showable(`${out} already exists; give --force to overwrite it, or --out for another file.`));
       process.exitCode = 1;
       return;
     }
     const refuse = (why: string) => {
-      console.error(`${textFile}: not imported: it ${why}.`);
+      console.error(showable(`${textFile}: not imported: it ${why}.`));
       process.exitCode = 1;
     };
     const article = readArticle(readFileSync(textFile));
@@ -224,15 +224,15 @@ program
       "syndication.author": '--author "Name (Institution)"',
     };
     if (problems.length > 0) {
-      console.error(`${textFile}: not written, since the reprint would not pass check:`);
-      for (const p of problems) console.error(`  ${p.field}  ${p.message}${hints[p.field] ? `: give ${hints[p.field]}` : `, ${p.fix}`}`);
+      console.error(showable(`${textFile}: not written, since the reprint would not pass check:`));
+      for (const p of problems) console.error(showable(`  ${p.field}  ${p.message}${hints[p.field] ? `: give ${hints[p.field]}` : `, ${p.fix}`}`));
       process.exitCode = 1;
       return;
     }
     mkdirSync(dirname(target), { recursive: true });
     // No folding of long lines: an address stays on one line, as editors expect to find it.
     writeWhole(target, matter.stringify(body, front, { lineWidth: -1 } as never), { replace: Boolean(flags.force) }, out);
-    console.log(out);
+    console.log(showable(out));
   });
 
 program
@@ -274,7 +274,7 @@ program
     const shown = displayPath(lockFile);
     const text = readText(resolve(lockFile), shown);
     if (text === undefined) {
-      console.error(`eleventy-syndication: ${shown} does not exist: there is nothing to forget.`);
+      console.error(showable(`eleventy-syndication: ${shown} does not exist: there is nothing to forget.`));
       process.exitCode = 1;
       return;
     }
@@ -287,15 +287,15 @@ program
     const { next, dropped, unmatched } = forget(lock, names);
     if (unmatched.length > 0) {
       // Nothing is dropped unless every name matched: a typo must not drop half of what was meant.
-      for (const name of unmatched) console.error(`eleventy-syndication: no entry of ${shown} has the address, original URL or file ${quote(name)}; nothing was dropped.`);
+      for (const name of unmatched) console.error(showable(`eleventy-syndication: no entry of ${shown} has the address, original URL or file ${quote(name)}; nothing was dropped.`));
       process.exitCode = 1;
       return;
     }
     writeWhole(resolve(lockFile), serializeLock(next), {}, shown);
     for (const { original, entry } of dropped) {
       const redirects = entry.previousUrls?.length ? `, and its redirects from ${entry.previousUrls.join(", ")}` : "";
-      console.log(`${shown}: forgot ${entry.url} (${entry.file}, a reprint of ${original})${redirects}.`);
-      if (existsSync(entry.file)) console.log(`  ${entry.file} is still there: the next build records it again, at the address it has then.`);
+      console.log(showable(`${shown}: forgot ${entry.url} (${entry.file}, a reprint of ${original})${redirects}.`));
+      if (existsSync(entry.file)) console.log(showable(`  ${entry.file} is still there: the next build records it again, at the address it has then.`));
     }
   });
 
@@ -308,13 +308,13 @@ try {
   } else if (error instanceof DataFileError || error instanceof FileError) {
     // A broken data file is a problem of the site, like a broken reprint; a file that cannot be
     // read or written (a folder in its place, a full disk) stops the command: exit 1.
-    console.error(`eleventy-syndication: ${error.message}`);
+    console.error(showable(`eleventy-syndication: ${error.message}`));
     process.exitCode = 1;
   } else {
     // Anything else (a path that is not what it should be, a file that cannot be written):
     // one line that says what, never a stack trace.
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`eleventy-syndication: ${message}`);
+    console.error(showable(`eleventy-syndication: ${message}`));
     process.exitCode = 2;
   }
 }

@@ -1,6 +1,7 @@
 /** The rows of `eleventy-syndication report`, and their table and CSV forms. */
 import { Duration } from "luxon";
 import { displayPath } from "./checks.js";
+import { showable } from "./text.js";
 import type { ProjectCheck } from "./project.js";
 
 export interface ReportRow {
@@ -47,9 +48,9 @@ const COLUMNS: Array<[keyof ReportRow, string]> = [
   ["address", "ADDRESS"],
 ];
 
-/** A plain-text table, columns padded to their widest cell. */
+/** A plain-text table, columns padded to their widest cell; a cell's escape sequences and line breaks shown escaped. */
 export function formatTable(rows: ReportRow[]): string {
-  const cells = [COLUMNS.map(([, title]) => title), ...rows.map((row) => COLUMNS.map(([key]) => row[key] || "-"))];
+  const cells = [COLUMNS.map(([, title]) => title), ...rows.map((row) => COLUMNS.map(([key]) => showable(row[key] || "-")))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
   return cells.map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
 }
