@@ -27,6 +27,15 @@ const VOID = new Set(["br", "img", "hr"]);
 const EMBEDS = new Set(["iframe", "frame", "embed", "object", "video", "audio"]);
 /** Beyond this depth of written elements, elements give way to their text (html-to-md recurses). */
 const MAX_DEPTH = 40;
+/**
+ * html-to-md's work on an element grows with the square of its children (it searches the text
+ * written so far at each child): an element with more children than this — a paragraph of
+ * thousands of links, a list of thousands of items, only on pages built to be hostile — is
+ * written as several elements of the same kind, so that the whole stays linear.
+ */
+const MAX_CHILDREN = 400;
+/** Emphasis inside the same emphasis means nothing more, and Markdown would read `**` as strong. */
+const SAME_KIND: Record<string, string> = { i: "em", em: "em", b: "strong", strong: "strong", s: "del", del: "del", code: "code" };
 
 /**
  * Markdown-significant characters of the text, held apart while html-to-md works (it would
@@ -76,11 +85,19 @@ export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string
   const emit = (html: string) => (current += html);
   const inCode = () => open.some((o) => o.name === "code" || o.name === "pre");
 
-  type Opened = { name: string; block: boolean; closed: boolean };
-  type Frame = { node: HtmlNode } | { end: Opened };
+  type Opened = { name: string; attrs: string; block: boolean; closed: boolean };
+  type Frame = { node: HtmlNode } | { end: Opened } | { split: Opened };
   const stack: Frame[] = [...roots].reverse().map((node) => ({ node }));
   while (stack.length > 0) {
     const frame = stack.pop()!;
+    if ("split" in frame) {
+      // A wide element goes on as a second element of its kind (see MAX_CHILDREN).
+      const { name, attrs, block } = frame.split;
+      emit(`</${name}>`);
+      if (block && open.length === 1) flush();
+      emit(`<${name}${attrs}>`);
+      continue;
+    }
     if ("end" in frame) {
       const element = open.pop()!;
       if (!element.closed) emit(`</${element.name}>`);
@@ -110,10 +127,14 @@ export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string
       continue;
     }
     const children = childrenOf(node);
-    const descend = () => {
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]! });
+    const descend = (opened?: Opened) => {
+      for (let i = children.length - 1; i >= 0; i--) {
+        stack.push({ node: children[i]! });
+        if (opened && i > 0 && i % MAX_CHILDREN === 0) stack.push({ split: opened });
+      }
     };
-    if (!KEPT.has(name) || open.length >= MAX_DEPTH) {
+    const kind = SAME_KIND[name];
+    if (!KEPT.has(name) || open.length >= MAX_DEPTH || (kind && open.some((o) => SAME_KIND[o.name] === kind))) {
       descend();
       continue;
     }
@@ -149,10 +170,10 @@ export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string
       continue;
     }
     if (block || name === "li" || name === "td" || name === "th") lineStart = true;
-    const opened: Opened = { name, block, closed: false };
+    const opened: Opened = { name, attrs, block, closed: false };
     open.push(opened);
     stack.push({ end: opened });
-    descend();
+    descend(opened);
   }
   flush();
   return { blocks, notes };
