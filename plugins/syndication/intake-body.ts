@@ -9,7 +9,7 @@
  * text: `<b>` written in an article is shown as `<b>`, never run as markup.
  */
 import { UNPRINTABLE } from "./text.js";
-import { attr, childrenOf, isElement, isText, webAddress, type HtmlNode, type HtmlText } from "./intake-dom.js";
+import { attr, childrenOf, descendants, fold, isElement, isText, parseHtml, rawTextOf, webAddress, type HtmlElement, type HtmlNode, type HtmlText } from "./intake-dom.js";
 
 /** Elements dropped with everything in them: they run, embed, or are not part of the text. */
 const DROPPED = new Set([
@@ -17,6 +17,32 @@ const DROPPED = new Set([
   "input", "select", "textarea", "option", "link", "meta", "base", "head", "title", "svg", "math", "canvas", "audio",
   "video", "source", "track", "map", "area", "dialog", "portal",
 ]);
+/** Elements whose content stands apart from what is around it. */
+const SEPARATE = new Set(["p", "div", "br", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "ul", "ol", "table", "figure", "figcaption", "hr", "section", "article", "header", "footer", "aside", "nav", "dt", "dd"]);
+const INLINE = new Set(["a", "em", "i", "strong", "b", "del", "s", "code"]);
+
+/**
+ * Can this element be written here, in a form Markdown has? Blocks do not go inside inline
+ * elements or table cells, nothing goes inside code, list items only in lists, table parts only in
+ * their table, and emphasis does not go inside the same emphasis (Markdown would read `**` as strong).
+ */
+function fits(name: string, open: { name: string }[]): boolean {
+  const parent = open[open.length - 1]?.name;
+  const inside = (names: string[]) => open.some((o) => names.includes(o.name));
+  if (inside(["pre"])) return name === "code" && parent === "pre";
+  if (inside(["code"])) return false;
+  const kind = SAME_KIND[name];
+  if (kind && open.some((o) => SAME_KIND[o.name] === kind)) return false;
+  if (!INLINE.has(name) && name !== "img" && (open.some((o) => INLINE.has(o.name)) || inside(["td", "th"]))) return false;
+  if (name === "li") return parent === "ul" || parent === "ol";
+  if (name === "thead" || name === "tbody" || name === "tfoot") return parent === "table";
+  if (name === "tr") return parent === "table" || parent === "thead" || parent === "tbody" || parent === "tfoot";
+  if (name === "td" || name === "th") return parent === "tr";
+  if (name === "figcaption") return parent === "figure";
+  if (name === "table" || name === "figure") return !inside(["table", "figure"]);
+  return true;
+}
+
 /** Elements written out (as Markdown); any other element gives way to its content. */
 const KEPT = new Set([
   "p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "i", "strong", "b", "del", "s", "code", "pre", "blockquote",
@@ -62,8 +88,9 @@ export interface Body {
   notes: string[];
 }
 
-/** Escape text for an HTML attribute value in double quotes. */
-const attribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Escape text for HTML, and for an attribute value in double quotes. */
+const escapeText = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const attribute = (value: string) => escapeText(value).replace(/"/g, "&quot;");
 
 /**
  * The article as clean HTML, in blocks: each top-level paragraph, heading, list, table or figure
@@ -110,11 +137,13 @@ export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string
     const node = frame.node;
     if (plan.removed.has(node)) continue;
     if (isText(node)) {
-      const text = (plan.replacedText.get(node) ?? node.data).replace(unprintable, "");
+      // As a browser reads HTML: a carriage return, alone or before a line feed, is a line feed.
+      const text = (plan.replacedText.get(node) ?? node.data).replace(/\r\n?/g, "\n").replace(unprintable, "");
       if (text === "") continue;
-      if (inCode()) emit(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+      // html-to-md reads HTML: what is left of `<`, `>` and `&` after holding goes to it as entities.
+      if (inCode()) emit(escapeText(open.some((o) => o.name === "pre") ? text : text.replace(/\s+/g, " ")));
       else {
-        emit(hold(text, lineStart));
+        emit(escapeText(hold(text, lineStart)));
         if (text.trim() !== "") lineStart = false;
       }
       continue;
@@ -133,8 +162,13 @@ export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string
         if (opened && i > 0 && i % MAX_CHILDREN === 0) stack.push({ split: opened });
       }
     };
-    const kind = SAME_KIND[name];
-    if (!KEPT.has(name) || open.length >= MAX_DEPTH || (kind && open.some((o) => SAME_KIND[o.name] === kind))) {
+    if (!KEPT.has(name) || open.length >= MAX_DEPTH || !fits(name, open) || unfenceable(node, open)) {
+      // An element not written gives way to its content; one that stood apart from its
+      // neighbours (a cell, an item, a paragraph) keeps its words apart from theirs.
+      if (SEPARATE.has(name)) {
+        emit(" ");
+        stack.push({ node: { type: "text", data: " " } as HtmlText });
+      }
       descend();
       continue;
     }
@@ -145,6 +179,10 @@ export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string
         const given = attr(node, "href")?.trim();
         if (given && !given.startsWith("#")) notes.push(`kept the text of a link to ${JSON.stringify(given.slice(0, 80))}, which is not a web address`);
         descend();
+        continue;
+      }
+      if (!hasContent(node)) {
+        notes.push(`left out a link to ${href} that shows nothing (no text, no image)`);
         continue;
       }
       // Links cannot nest: a second link ends the first, as browsers read it.
@@ -158,7 +196,7 @@ export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string
       const src = webAddress(attr(node, "src"), plan.base);
       if (src === undefined) continue;
       // html-to-md writes the description as it is: a bracket would end it early.
-      const alt = (attr(node, "alt") ?? "").replace(unprintable, "").replace(/[\\[\]]/g, "\\$&");
+      const alt = (attr(node, "alt") ?? "").replace(unprintable, "").replace(/[\\[\]<>`*_&]/g, "\\$&");
       attrs = ` src="${attribute(src)}" alt="${attribute(alt)}"`;
     }
     const block = BLOCKS.has(name);
@@ -177,6 +215,26 @@ export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string
   }
   flush();
   return { blocks, notes };
+}
+
+/**
+ * Code that html-to-md's backticks cannot hold: inline code with a backtick in it, or a block with
+ * a line of three backticks, would end early and let the rest be read as Markdown (or HTML). Such
+ * code is written as ordinary text.
+ */
+function unfenceable(el: HtmlElement, open: { name: string }[]): boolean {
+  if (el.name === "code" && !open.some((o) => o.name === "pre")) return rawTextOf(el).includes("`");
+  if (el.name === "pre") return /^\s{0,3}```/m.test(rawTextOf(el).replace(/\r\n?/g, "\n"));
+  return false;
+}
+
+/** Does the element show something: text a page can carry, or an image? */
+function hasContent(el: HtmlElement): boolean {
+  for (const node of descendants(el)) {
+    if (isText(node) && node.data.replace(unprintable, "").trim() !== "") return true;
+    if (isElement(node) && node.name === "img") return true;
+  }
+  return false;
 }
 
 /** A link's address: a web address (relative ones read against the page's), or a mail address. */
@@ -216,16 +274,33 @@ function hold(text: string, lineStart: boolean): string {
     .replace(/^(\s*\d{1,9})([.)])/, (_, digits: string, ch: string) => digits + HELD_AT_LINE_START[ch]);
 }
 
-/** The clean blocks as Markdown, through html-to-md. */
-export async function toMarkdown(blocks: string[]): Promise<string> {
-  if (blocks.length === 0) return "";
+/**
+ * The article as Markdown: its clean blocks through html-to-md, each checked with markdown-it
+ * (Eleventy's Markdown library): nothing in the body is read as HTML.
+ */
+export async function bodyMarkdown(roots: HtmlNode[], plan: BodyPlan): Promise<Body> {
+  const { blocks, notes } = cleanBlocks(roots, plan);
   // html-to-md is CommonJS: its function is the module's default export (its types say `.default.default`).
   const html2md = (await import("html-to-md")).default as unknown as (html: string, options?: { renderCustomTags?: "SKIP" }) => string;
+  const { default: MarkdownIt } = await import("markdown-it");
+  const markdownIt = new MarkdownIt({ html: true });
+  const readAsHtml = (md: string) => markdownIt.parse(md, {}).some((t) => t.type === "html_block" || (t.children ?? []).some((c) => c.type === "html_inline"));
+  const convert = (html: string) => release(html2md(html, { renderCustomTags: "SKIP" }).trim());
   const parts: string[] = [];
   for (const block of blocks) {
-    const markdown = html2md(block, { renderCustomTags: "SKIP" }).trim();
+    let markdown = convert(block);
+    // A last guard: the structures html-to-md writes as HTML are kept out of the blocks above (see
+    // `fits`), and the property tests find none; should one get through, its words go as plain text.
+    if (readAsHtml(markdown)) {
+      markdown = release(hold(fold(rawTextOf(await parseHtml(block))), true).replace(/[<>&*_[\]!#]/g, (ch) => `\\${ch}`));
+      notes.push(`wrote a passage as plain text, without its links or emphasis, since it could not be written as Markdown: "${markdown.slice(0, 60)}"`);
+    }
     if (markdown !== "") parts.push(markdown);
   }
-  const joined = parts.join("\n\n").replace(/[\uFDD0-\uFDDC]/g, (held) => RELEASED.get(held) ?? "");
-  return `${joined.replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  const joined = parts.join("\n\n").replace(/\n{3,}/g, "\n\n").trim();
+  return { markdown: joined === "" ? "" : `${joined}\n`, notes };
 }
+
+/** Held characters as backslash escapes. */
+const release = (markdown: string) => markdown.replace(/[\uFDD0-\uFDDC]/g, (held) => RELEASED.get(held) ?? "");
+

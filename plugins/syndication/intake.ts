@@ -17,7 +17,7 @@ import { parseDate } from "./dates.js";
 import { PRESETS, withPreset } from "./presets.js";
 import { UNPRINTABLE } from "./text.js";
 import { parseHtml } from "./intake-dom.js";
-import { cleanBlocks, toMarkdown } from "./intake-body.js";
+import { bodyMarkdown } from "./intake-body.js";
 import { dateOf, licenceOf, originalUrlOf, takeAuthors, takeCredit, takePixel, takeTitle, type Taken } from "./intake-fields.js";
 import type { LicenceInput, Person, SourceEntry } from "./types.js";
 
@@ -116,8 +116,7 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
   const foundTitle = takeTitle(roots, taken);
   const foundAuthors = takeAuthors(roots, taken, base);
   const foundPixel = takePixel(roots, taken, base);
-  const { blocks, notes } = cleanBlocks(roots, { ...taken, ...(base ? { base } : {}) });
-  const body = await toMarkdown(blocks);
+  const { markdown: body, notes } = await bodyMarkdown(roots, { ...taken, ...(base ? { base } : {}) });
 
   const sources = knownSources(context.sources);
   const publisher = recognise([originalUrl, ...(credit?.links.map((l) => l.href) ?? []), foundPixel.url], sources);
