@@ -158,8 +158,9 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
     if (foundPixel.script) {
       problem("syndication.pixel", `is missing: the HTML counts readers with a script (${foundPixel.script}), which a reprint does not run, and the plugin shows the publisher's tracking image instead`, required);
     } else if (required) problem("syndication.pixel", `is missing: ${entry!.name} asks for its tracking image, and the HTML has none`, true);
-  } else if (checkUrl(pixel)) {
-    problem("syndication.pixel", `(${pixel}) ${checkUrl(pixel)!.message}`, true);
+  } else {
+    const bad = checkUrl(pixel);
+    if (bad) problem("syndication.pixel", `(${pixel}) ${bad.message}`, true);
   }
   if (title === undefined) problem("title", "is missing: the HTML has no headline", false);
   for (const other of foundPixel.others) notes.push(`left out a second tracking image (${other}); the page shows ${pixel}`);
