@@ -91,7 +91,7 @@ function authorsOf(item: FeedParser.Item, raw: Record<string, Raw | Raw[]>): Pic
     names.push(...(Array.isArray(creators) ? creators : creators ? [creators] : []).flatMap((c) => text(c) ?? []));
   }
   // RSS's author is an e-mail address, "jane@example.org (Jane Doe)": the name in brackets.
-  if (names.length === 0 && item.author) names.push(item.author.replace(/^\S+@\S+\s*\((.*)\)$/, "$1"));
+  if (names.length === 0 && item.author) names.push(item.author.replace(/^[^\s@]+@[^\s(]+\s*\((.*)\)$/, "$1"));
   const authors = names.flatMap((n) => personFromLine(n) ?? []);
   return authors.length > 0 ? { authors } : {};
 }
@@ -193,7 +193,7 @@ export function entryFileName(entry: FeedEntry): string {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-+|(?<!-)-+$/g, "");
   // A long slug is cut at a word (a publisher's slug ends with its article number, which fits in 120).
   if (slug.length > 120) slug = slug.slice(0, 120).replace(/-[^-]*$/, "");
   return `${slug || "entry"}.md`;

@@ -47,7 +47,7 @@ export function takeCredit(roots: HtmlNode[], taken: Taken, base?: string): Cred
   const candidates = elements(roots, (el) => el.type === "tag" && CREDIT_START.test(textOf(el)));
   const block = candidates.find((el) => !candidates.some((other) => other !== el && isInside(other, el)));
   if (!block) return undefined;
-  const sentences = fold(rawTextOf(block)).match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [];
+  const sentences = fold(rawTextOf(block)).match(/[^.!?]+[.!?]*\s*/g) ?? [];
   let creditText = sentences[0] ?? "";
   for (const sentence of sentences.slice(1)) {
     if (!CREDIT_MORE.test(sentence.trim())) break;
@@ -111,7 +111,7 @@ export function originalUrlOf(roots: HtmlNode[], credit: CreditLine | undefined)
   const canonical = elements(roots, (el) => el.name === "link" && hasWord(el, "rel", "canonical"))[0];
   const meta = (key: string, value: string) => elements(roots, (el) => el.name === "meta" && attr(el, key)?.toLowerCase() === value)[0];
   const fromCredit =
-    credit?.links.find((l) => /\boriginal\b/i.test(l.text)) ?? credit?.links.find((l) => new URL(l.href).pathname.replace(/\/+$/, "") !== "");
+    credit?.links.find((l) => /\boriginal\b/i.test(l.text)) ?? credit?.links.find((l) => new URL(l.href).pathname.replace(/(?<!\/)\/+$/, "") !== "");
   const source = meta("name", "syndication-source") ?? meta("property", "og:url");
   return webAddress(canonical && attr(canonical, "href")) ?? webAddress(source && attr(source, "content")) ?? fromCredit?.href;
 }
@@ -155,7 +155,7 @@ export function takeAuthors(roots: HtmlNode[], taken: Taken, base?: string): Per
     taken.removed.add(block);
     // What joins two bylines at the top of a box (" and ", ", ") goes with them.
     for (const sibling of [block.prev, block.next] as (HtmlNode | null)[]) {
-      if (sibling && isText(sibling) && /^[\s,;&]*(?:and)?[\s,;&]*$/i.test(sibling.data)) taken.removed.add(sibling);
+      if (sibling && isText(sibling) && /^[\s,;&]*(?:and[\s,;&]*)?$/i.test(sibling.data)) taken.removed.add(sibling);
     }
   }
   return [...people.values()];
@@ -179,7 +179,7 @@ function peopleIn(block: HtmlElement, isProfile: (el: HtmlElement) => boolean, i
   if (named.length === 0) {
     // A byline without links: "By Jane Doe and John Roe".
     const text = textOf(block).replace(/^by\s+/i, "");
-    return text ? text.split(/\s*(?:,|\band\b|&)\s*/).filter((n) => n && !/\d/.test(n)).slice(0, 1).map((name) => ({ name })) : [];
+    return text ? text.split(/(?:(?<!\s)\s+)?(?:,|\band\b|&)\s*/).filter((n) => n && !/\d/.test(n)).slice(0, 1).map((name) => ({ name })) : [];
   }
   return named.map((link, i) => {
     const name = textOf(link);
@@ -188,7 +188,7 @@ function peopleIn(block: HtmlElement, isProfile: (el: HtmlElement) => boolean, i
     const institution = between.find(isInstitution);
     if (institution) return { name, affiliation: textOf(institution) };
     // "Name, Role, Institution": the text from this link to the next name.
-    const after = textBetween(block, link, upTo).replace(/^[\s,]+|[\s,;]+(?:and)?[\s,;]*$/gi, "");
+    const after = textBetween(block, link, upTo).replace(/^[\s,]+/, "").replace(/(?<![\s,;])[\s,;]+(?:and[\s,;]*)?$/i, "");
     // Only what names an institution: "by Sam Example, ProPublica" names the publisher, not where Sam writes from.
     const affiliation = INSTITUTION.test(after) ? institutionIn(after) : undefined;
     return affiliation ? { name, affiliation } : { name };

@@ -200,7 +200,7 @@ function knownSources(own: Record<string, SourceEntry> = {}): Record<string, Sou
 }
 
 const hostOf = (url: string) => new URL(url).hostname.toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
-const isHome = (url: string) => new URL(url).pathname.replace(/\/+$/, "") === "";
+const isHome = (url: string) => new URL(url).pathname.replace(/(?<!\/)\/+$/, "") === "";
 
 /**
  * The publisher an address belongs to: the source whose `url` has the same host (or a parent of
