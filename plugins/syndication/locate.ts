@@ -119,16 +119,20 @@ function textSchema(): import("js-yaml").Schema {
   return timestampsAsText;
 }
 
-/** The fields of a `syndication` block that YAML gave as dates: field, its key as written, the value. */
-export function yamlDates(syndication: unknown): Array<[field: string, key: string, value: Date]> {
+/** The date fields of a `syndication` block (`published`, `expires`, `withdrawn.date`) with their values. */
+function dateFields(syndication: unknown): Array<[field: string, value: unknown]> {
   const data = syndication instanceof Object ? (syndication as Record<string, unknown>) : {};
   const withdrawn = data.withdrawn instanceof Object ? (data.withdrawn as Record<string, unknown>).date : undefined;
-  const fields: Array<[string, string, unknown]> = [
-    ["published", "published", data.published],
-    ["expires", "expires", data.expires],
-    ["withdrawn.date", "date", withdrawn],
+  return [
+    ["published", data.published],
+    ["expires", data.expires],
+    ["withdrawn.date", withdrawn],
   ];
-  return fields.filter((field): field is [string, string, Date] => field[2] instanceof Date);
+}
+
+/** The fields of a `syndication` block that YAML gave as dates, with the date. */
+export function yamlDates(syndication: unknown): Array<[field: string, value: Date]> {
+  return dateFields(syndication).filter((field): field is [string, Date] => field[1] instanceof Date);
 }
 
 /**
@@ -153,23 +157,11 @@ export function writtenDates(source: string, syndication?: unknown): Map<string,
   } catch {
     return found;
   }
-  const block = (data as { syndication?: unknown } | null)?.syndication;
-  const texts = yamlTexts(block);
-  for (const [field, , value] of wanted) {
+  // Read with timestamps as text, the date fields are text.
+  const texts = new Map(dateFields((data as { syndication?: unknown } | null)?.syndication).filter((f): f is [string, string] => typeof f[1] === "string"));
+  for (const [field, value] of wanted) {
     const text = texts.get(field);
     if (text !== undefined && yamlTime(text) === value.getTime()) found.set(field, text);
   }
   return found;
-}
-
-/** The fields of a `syndication` block read with timestamps as text: those that are text. */
-function yamlTexts(block: unknown): Map<string, string> {
-  const texts = new Map<string, string>();
-  if (!(block instanceof Object)) return texts;
-  const data = block as Record<string, unknown>;
-  const withdrawn = data.withdrawn instanceof Object ? (data.withdrawn as Record<string, unknown>).date : undefined;
-  for (const [field, value] of [["published", data.published], ["expires", data.expires], ["withdrawn.date", withdrawn]] as const) {
-    if (typeof value === "string") texts.set(field, value);
-  }
-  return texts;
 }

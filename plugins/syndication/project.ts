@@ -283,15 +283,14 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}) });
     const tag = (result.reprint?.status ?? "live") === "live" ? bodyProblem(inputPath, body, templateSyntax(file, data)) : undefined;
     if (tag) result.problems.push(tag);
-    const known = knownUrl(data);
+    // The plugin's address, as the build gives it to every valid reprint without a permalink.
+    const address = data.permalink === undefined && result.reprint ? reprintPermalink(options.permalinkPrefix, result.reprint.published?.iso, fileSlug(file)) : undefined;
+    if (data.permalink === undefined && result.reprint && address === undefined) result.problems.push(fileNameProblem(fileSlug(file)));
     // Pages left out of collections are out of the build's sight for addresses and the lock.
     if (data.eleventyExcludeFromCollections) continue;
+    const known = knownUrl(data);
     if (known !== undefined) page.url = known;
-    else if (data.permalink === undefined && !data.pagination && result.reprint) {
-      const address = reprintPermalink(options.permalinkPrefix, result.reprint.published?.iso, fileSlug(file));
-      if (address === undefined) result.problems.push(fileNameProblem(fileSlug(file)));
-      else page.url = address;
-    }
+    else if (address !== undefined && !data.pagination) page.url = address;
   }
 
   const addressed: AddressedPage[] = pages.flatMap((p) => (p.url === undefined ? [] : [{ inputPath: p.inputPath, url: p.url }]));

@@ -48,6 +48,11 @@ const shown = (input: string, name: string) => relative(process.cwd(), join(inpu
 describe("reprints whose file names are not addresses", () => {
   it("refuses a name that leaves nothing for an address, naming the file, in the build and in check alike", async () => {
     const site = siteWith([...Object.keys(ADDRESSES), ...REFUSED, CLASH]);
+    // Refused too when it is left out of collections, as the build refuses it.
+    writeFileSync(
+      join(site.input, "reprints", "日本.md"),
+      "---\neleventyExcludeFromCollections: true\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/excluded\n  licence: permission\n---\nText.\n",
+    );
     const error = await build(site.input, { plugin: { lockFile: site.lockFile }, output: site.output }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyndicationError);
     const problems = (error as SyndicationError).problems;
@@ -64,6 +69,7 @@ describe("reprints whose file names are not addresses", () => {
         message: `gives the address /reprints/what/, which ${shown(site.input, CLASH)} already has`,
         fix: "rename one of the files, or give one an explicit permalink",
       },
+      { file: shown(site.input, "日本.md"), line: 1, field: "permalink", message: `cannot come from the file name "日本": ${because}`, fix },
       { file: shown(site.input, "東京.md"), line: 1, field: "permalink", message: `cannot come from the file name "東京": ${because}`, fix },
     ]);
     // Nothing written, no lock.
