@@ -84,8 +84,8 @@ function unreadable(value: string): UrlProblem {
   if (authority === undefined) {
     return { message: `${quote(value)} is not an absolute address`, fix: "give the full address, starting with https://" };
   }
-  const port = /:(\d*)$/.exec(authority.replace(/^.*\]/, ""))?.[1];
-  if (port !== undefined && port !== "" && Number(port) > 65535) {
+  const port = /:(\d+)$/.exec(authority.replace(/^.*\]/, ""))?.[1];
+  if (port !== undefined && Number(port) > 65535) {
     return { message: `has the port ${port}, and ports go up to 65535`, fix: "correct the port, or leave it out (https uses 443, http 80)" };
   }
   return {
