@@ -141,24 +141,23 @@ export interface EleventyRelease {
 /** Node.js 22 from the npm registry, installed by `npm run setup:node22` (and by CI). */
 export const NODE22 = join(ROOT, "tests", "node22", "node_modules", "node", "bin", "node");
 
+/** A Node.js that satisfies `needs` (a package's `engines.node`): this one or tests/node22's, if any. */
+export function nodeFor(needs: string): string | undefined {
+  if (semver.satisfies(process.version, needs)) return process.execPath;
+  if (!existsSync(NODE22)) return undefined;
+  return semver.satisfies(execFileSync(NODE22, ["--version"], { encoding: "utf8" }).trim(), needs) ? NODE22 : undefined;
+}
+
 /** `@11ty/eleventy` and every devDependency that is an alias of it, oldest first. */
 export function eleventyReleases(): EleventyRelease[] {
   const packages = repoLock();
   const dev = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies;
-  const folders = Object.entries(dev)
+  return Object.entries(dev)
     .filter(([name, spec]) => name === "@11ty/eleventy" || spec.startsWith("npm:@11ty/eleventy@"))
-    .map(([name]) => name);
-  const node22 = existsSync(NODE22) ? execFileSync(NODE22, ["--version"], { encoding: "utf8" }).trim() : undefined;
-  return folders
-    .map((folder) => {
+    .map(([folder]) => {
       const entry = packages[`node_modules/${folder}`]!;
       const needs = (entry.engines as { node?: string } | undefined)?.node ?? "*";
-      const node = semver.satisfies(process.version, needs)
-        ? process.execPath
-        : node22 && semver.satisfies(node22, needs)
-          ? NODE22
-          : undefined;
-      return { folder, version: entry.version!, node, needs };
+      return { folder, version: entry.version!, node: nodeFor(needs), needs };
     })
     .sort((a, b) => semver.compare(a.version, b.version));
 }
