@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { nodeFor } from "../tests/consumer.js";
+import { eleventyReleases, nodeFor } from "../tests/consumer.js";
 import { VARIANTS, generateSite, type Variant } from "./generate.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -34,13 +34,8 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
  * bench/.sites (once; this needs the network).
  */
 function findEleventy(version: string): string {
-  const dev = readJson(join(ROOT, "package.json")).devDependencies as Record<string, string>;
-  const here = Object.keys(dev)
-    .filter((name) => name === "@11ty/eleventy" || dev[name]!.startsWith("npm:@11ty/eleventy@"))
-    .map((name) => join(ROOT, "node_modules", name));
-  if (!version) return here[0]!;
-  const found = here.find((dir) => readJson(join(dir, "package.json")).version === version);
-  if (found) return found;
+  const here = eleventyReleases().find((release) => (version ? release.version === version : release.folder === "@11ty/eleventy"));
+  if (here) return join(ROOT, "node_modules", here.folder);
   const prefix = join(SITES, `eleventy-${version}`);
   const dir = join(prefix, "node_modules", "@11ty", "eleventy");
   if (!existsSync(dir)) {

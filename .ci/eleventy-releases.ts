@@ -1,19 +1,14 @@
 // Says which Eleventy releases the tests build with (this repository's lock) and whether npm has a
-// newer 3.x or 4.0 prerelease: then update the devDependencies "@11ty/eleventy" and
-// "eleventy-4-alpha" and the peer range together (README, "Developing"). Never fails CI.
+// newer 3.x or 4.0 prerelease: then update the devDependency "@11ty/eleventy" or the alias
+// "eleventy-4-alpha", and the peer range, together (README, "Developing"). Never fails CI.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import semver from "semver";
+import { eleventyReleases } from "../tests/consumer.js";
 
-const lock = JSON.parse(readFileSync("package-lock.json", "utf8")).packages;
-const dev = JSON.parse(readFileSync("package.json", "utf8")).devDependencies;
-const tested = Object.keys(dev)
-  .filter((name) => name === "@11ty/eleventy" || dev[name].startsWith("npm:@11ty/eleventy@"))
-  .map((name) => lock[`node_modules/${name}`].version)
-  .sort(semver.compare);
+const tested = eleventyReleases().map((release) => release.version);
 console.log(`Eleventy releases tested: ${tested.join(", ")}`);
 try {
-  const published = JSON.parse(execFileSync("npm", ["view", "@11ty/eleventy", "versions", "--json"], { encoding: "utf8" }));
+  const published = JSON.parse(execFileSync("npm", ["view", "@11ty/eleventy", "versions", "--json"], { encoding: "utf8" })) as string[];
   const newest = {
     "3.x": semver.maxSatisfying(published, "^3.0.0"),
     "4.0 prerelease": semver.maxSatisfying(published, "~4.0.0-0", { includePrerelease: true }),
