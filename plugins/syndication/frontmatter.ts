@@ -4,13 +4,17 @@
  * reason, and reports it in its one report with every other problem.
  */
 import { existsSync } from "node:fs";
+import jsYaml from "js-yaml";
 import type { FieldProblem } from "./validate.js";
 import { writtenDates } from "./locate.js";
 
 /** A problem whose line is known where it is found (not looked up in the front matter later). */
 export type PlacedProblem = FieldProblem & { line?: number };
 
-/** The parts of Eleventy's config that hold front-matter engines (Eleventy 3: both exist). */
+/**
+ * The parts of Eleventy's config that hold front-matter engines. Eleventy 3 puts its YAML engine
+ * there; Eleventy 4 leaves `engines.yaml` unset and its gray-matter falls back to js-yaml 4's `load`.
+ */
 export interface FrontMatterHost {
   frontMatterParsingOptions?: { engines?: Record<string, unknown> };
   setFrontMatterParsingOptions?(options: { engines: Record<string, unknown> }): void;
@@ -53,10 +57,10 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost): FrontMatterGu
     for (const file of unreadable.keys()) if (!existsSync(file)) unreadable.delete(file);
     return unreadable;
   };
-  const engines = eleventyConfig.frontMatterParsingOptions?.engines;
-  const yaml = engines?.yaml as Engine | undefined;
   const guard = { unreadable: current, writtenDates: (file: string) => dates.get(file) };
-  if (!yaml || typeof eleventyConfig.setFrontMatterParsingOptions !== "function") return guard;
+  if (typeof eleventyConfig.setFrontMatterParsingOptions !== "function") return guard;
+  // The site's engine, Eleventy 3's, or the one Eleventy 4 uses when none is set (the same call).
+  const yaml = (eleventyConfig.frontMatterParsingOptions?.engines?.yaml as Engine | undefined) ?? jsYaml.load;
   const parse = typeof yaml === "function" ? yaml : (text: string, options?: unknown) => yaml.parse(text, options);
   const guarded = (text: string, options?: { filePath?: string }) => {
     const file = options?.filePath;

@@ -1,34 +1,90 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { installConsumer, pack } from "../consumer.js";
+import { dirname, join } from "node:path";
+import * as cheerio from "cheerio";
+import semver from "semver";
+import { eleventyReleases, installConsumer, pack } from "../consumer.js";
 import { fixture, jsonLd, listFiles, ROOT, site as readSite, words } from "../helpers.js";
 
 // `npm pack`, then sites outside this repository install the tarball as users do and build
-// with the Eleventy command line. The install is `npm ci --offline` from a lock derived from this
-// repository's: every package comes from the cache `npm ci` of this repository filled.
-describe("the packed package, installed into sites outside the repository", () => {
-  const work = mkdtempSync(join(tmpdir(), "syndication-consumer-"));
-  const install = installConsumer(work, pack(work), ["@11ty/eleventy"]);
-  const eleventy = (name: string) => {
-    const dir = join(work, name);
-    cpSync(join(ROOT, fixture(name)), dir, { recursive: true });
-    const run = spawnSync(process.execPath, [join(work, "node_modules", "@11ty", "eleventy", "cmd.cjs")], {
-      cwd: dir,
+// with the Eleventy command line, once with each Eleventy release of this repository's
+// devDependencies (`@11ty/eleventy` and its aliases). The install is `npm ci --offline` from a
+// lock derived from this repository's: every package comes from the cache `npm ci` filled.
+const work = mkdtempSync(join(tmpdir(), "syndication-consumer-"));
+const tarball = pack(work);
+const RELEASES = eleventyReleases();
+
+describe("the packed package", () => {
+  it("passes publint and Are the Types Wrong (ESM-only profile)", () => {
+    const publint = spawnSync("npx", ["--no-install", "publint", "--strict"], { cwd: ROOT, encoding: "utf8" });
+    expect(publint.stdout).toContain("All good!");
+    expect(publint.status).toBe(0);
+    const attw = spawnSync("npx", ["--no-install", "attw", "--pack", ".", "--profile", "esm-only", "--format", "json"], {
+      cwd: ROOT,
       encoding: "utf8",
     });
-    return { run, site: readSite(join(dir, "_site")) };
-  };
-
-  it("installs from the tarball", () => {
-    expect(install.stderr).toBe("");
-    expect(install.status).toBe(0);
+    expect(attw.status).toBe(0);
+    const problems = JSON.parse(attw.stdout).analysis.problems as Array<{ kind: string; resolutionKind?: string }>;
+    // ESM only, by design: the one thing it may say is that CommonJS `require` gets ESM.
+    expect(problems.filter((p) => p.kind !== "CJSResolvesToESM")).toEqual([]);
   });
 
-  it("ships compiled JavaScript with type declarations, and no TypeScript sources or tests", () => {
-    const files = listFiles(join(work, "node_modules", "eleventy-plugin-syndication"));
+  it("promises, as its peer range, the Eleventy releases it is tested with and no other", () => {
+    const { peerDependencies } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { peerDependencies: Record<string, string> };
+    const range = peerDependencies["@11ty/eleventy"]!;
+    const tested = RELEASES.map((r) => r.version);
+    // The oldest 3.x supported, the newest 3.x, and a 4.0 prerelease.
+    expect(tested.map((v) => semver.major(v))).toEqual([3, 3, 4]);
+    expect(semver.prerelease(tested[2]!)).not.toBeNull();
+    for (const version of tested) expect(semver.satisfies(version, range), `${version} in ${range}`).toBe(true);
+    // From the oldest tested 3.x to the next major; of 4.0, the tested prerelease alone (npm matches a
+    // prerelease only where the range names it, so each new alpha is added when it is tested).
+    expect(semver.minVersion(range)?.version).toBe(tested[0]);
+    expect(semver.satisfies(semver.inc(tested[0]!, "patch")!, range)).toBe(true);
+    for (const untested of ["3.0.0", "5.0.0", "4.0.0", semver.inc(tested[2]!, "prerelease")!]) {
+      if (untested === tested[0]) continue;
+      expect(semver.satisfies(untested, range), `${untested} in ${range}`).toBe(false);
+    }
+  });
+});
+
+describe.each(RELEASES)("the packed package, installed with Eleventy $version ($folder)", ({ folder, version, node, needs }) => {
+  // Eleventy 4 needs a newer Node than this repository's: tests/node22 brings one (npm run setup:node22).
+  const skip = node === undefined && !process.env.CI;
+  if (skip) console.warn(`Eleventy ${version} skipped: it needs Node ${needs}; install one with: npm run setup:node22`);
+  // Under CI every test fails without that Node.
+  const runtime = () => {
+    if (node === undefined) throw new Error(`Eleventy ${version} needs Node ${needs}: run npm run setup:node22`);
+    return node;
+  };
+  const dir = join(work, folder.replace("/", "+"));
+  // Each command runs on that Node, `npx` and the command's `#!/usr/bin/env node` too.
+  const env = () => ({ ...process.env, PATH: `${dirname(runtime())}:${process.env.PATH}` });
+  let install: ReturnType<typeof installConsumer> | undefined;
+  const eleventy = (name: string) => {
+    const site = join(dir, name);
+    cpSync(join(ROOT, fixture(name)), site, { recursive: true });
+    const run = spawnSync(runtime(), [join(dir, "node_modules", "@11ty", "eleventy", "cmd.cjs")], { cwd: site, encoding: "utf8", env: env() });
+    return { run, output: join(site, "_site"), site: () => readSite(join(site, "_site")) };
+  };
+  const npx = (cwd: string, args: string[]) => spawnSync("npx", ["--no-install", ...args], { cwd: join(dir, cwd), encoding: "utf8", env: env() });
+
+  beforeAll(() => {
+    if (node === undefined) return;
+    mkdirSync(dir);
+    cpSync(join(work, tarball), join(dir, tarball));
+    install = installConsumer(dir, tarball, [folder, "@11ty/eleventy-plugin-rss"]);
+  }, 120_000);
+
+  it.skipIf(skip)("installs from the tarball, beside that Eleventy", () => {
+    runtime();
+    expect(install?.stderr).toBe("");
+    expect(install?.status).toBe(0);
+    const installed = JSON.parse(readFileSync(join(dir, "node_modules", "@11ty", "eleventy", "package.json"), "utf8"));
+    expect(installed.version).toBe(version);
+    const files = listFiles(join(dir, "node_modules", "eleventy-plugin-syndication"));
     expect(files).toEqual(
       expect.arrayContaining(["LICENSE", "README.md", "package.json", "dist/index.js", "dist/index.d.ts", "dist/types.d.ts"]),
     );
@@ -36,15 +92,18 @@ describe("the packed package, installed into sites outside the repository", () =
     expect(files.filter((f) => /^(tests|src|plugins)\//.test(f))).toEqual([]);
   });
 
-  it("builds a Nunjucks site with a plain-JavaScript config", () => {
-    const { run, site } = eleventy("consumer-njk");
+  it.skipIf(skip)("builds a Nunjucks site with a plain-JavaScript config, and its feed", () => {
+    const { run, site: built } = eleventy("consumer-njk");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+    // Eleventy's last line names its version: "Wrote 3 files in 0.4 seconds (v3.1.8)".
+    expect(run.stdout).toMatch(new RegExp(`[ (]v${version.replace(/\./g, "\\.")}[,)]`));
+    const site = built();
     const $ = site.page("/reprints/2025/04/cc-sample/");
-    expect(words($(".syndication-credit").text())).toBe(
+    const credit =
       "This article by Mary Somerville was originally published by The Conversation and is republished under the " +
-        "Creative Commons Attribution No Derivatives 4.0 International licence.",
-    );
+      "Creative Commons Attribution No Derivatives 4.0 International licence.";
+    expect(words($(".syndication-credit").text())).toBe(credit);
     expect($('link[rel="canonical"]').toArray().map((l) => $(l).attr("href"))).toEqual([
       "https://theconversation.com/a-consumer-sample-1",
     ]);
@@ -54,22 +113,26 @@ describe("the packed package, installed into sites outside the repository", () =
     expect(home('link[rel="canonical"]').attr("href")).toBe("https://consumer.example/");
     expect(home('meta[property="og:url"]').attr("content")).toBe("https://consumer.example/");
     expect(home(".syndication-banner").length + jsonLd(home).length).toBe(0);
+    // The feed's collection is the plugin's, filled once every page was read.
+    const feed = cheerio.load(site.raw("/feed.xml"), { xml: true });
+    expect(feed("entry link").toArray().map((l) => feed(l).attr("href"))).toEqual(["https://consumer.example/reprints/2025/04/cc-sample/"]);
+    expect(words(cheerio.load(feed("entry content").text())(".syndication-credit").text())).toBe(credit);
   });
 
-  it("installs the eleventy-syndication command, which checks the site as its build does", () => {
-    const dir = join(work, "consumer-njk");
-    const run = spawnSync("npx", ["--no-install", "eleventy-syndication", "check"], { cwd: dir, encoding: "utf8" });
+  it.skipIf(skip)("installs the eleventy-syndication command, which checks the site as its build does", () => {
+    const run = npx("consumer-njk", ["eleventy-syndication", "check"]);
     expect(run.stderr).toBe("");
     expect(run.stdout.trim()).toBe("1 reprint checked: no problems.");
     expect(run.status).toBe(0);
-    const report = spawnSync("npx", ["--no-install", "eleventy-syndication", "report", "--format", "csv"], { cwd: dir, encoding: "utf8" });
+    const report = npx("consumer-njk", ["eleventy-syndication", "report", "--format", "csv"]);
     expect(report.stdout).toContain("reprints/cc-sample.md,The Conversation,CC BY-ND 4.0,2025-04-02,live,,/reprints/2025/04/cc-sample/");
   });
 
-  it("builds a Liquid site with its own reprints folder and indexing mode", () => {
-    const { run, site } = eleventy("consumer-liquid");
+  it.skipIf(skip)("builds a Liquid site with its own reprints folder and indexing mode", () => {
+    const { run, site: built } = eleventy("consumer-liquid");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+    const site = built();
     const $ = site.page("/reprints/2025/05/pd-sample/");
     expect(words($(".syndication-credit").text())).toBe(
       "This article was originally published by Voice of America and is in the public domain.",
@@ -83,17 +146,18 @@ describe("the packed package, installed into sites outside the repository", () =
     expect(about('meta[name="robots"]').length + about(".syndication-banner").length).toBe(0);
   });
 
-  it("passes publint and Are the Types Wrong (ESM-only profile)", () => {
-    const publint = spawnSync("npx", ["--no-install", "publint", "--strict"], { cwd: ROOT, encoding: "utf8" });
-    expect(publint.stdout).toContain("All good!");
-    expect(publint.status).toBe(0);
-    const attw = spawnSync("npx", ["--no-install", "attw", "--pack", ".", "--profile", "esm-only", "--format", "json"], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
-    expect(attw.status).toBe(0);
-    const problems = JSON.parse(attw.stdout).analysis.problems as Array<{ kind: string; resolutionKind?: string }>;
-    // ESM only, by design: the one thing it may say is that CommonJS `require` gets ESM.
-    expect(problems.filter((p) => p.kind !== "CJSResolvesToESM")).toEqual([]);
+  it.skipIf(skip)("fails a build with broken reprints with one report, unreadable YAML included, and no stack trace", () => {
+    const { run, output } = eleventy("consumer-broken");
+    expect(run.status).toBe(1);
+    const printed = run.stderr.replace(/^\[11ty\] /gm, "");
+    expect(printed).toContain("eleventy-plugin-syndication: 2 problems in 2 reprints:");
+    expect(printed).toContain(
+      "reprints/bad-yaml.md:5  front matter  cannot be read: bad indentation of a mapping entry, correct the YAML between the --- lines",
+    );
+    expect(printed).toContain(
+      "reprints/no-licence.md:3  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }",
+    );
+    expect(printed).not.toMatch(/^\s+at /m);
+    expect(listFiles(output)).toEqual([]);
   });
 });
