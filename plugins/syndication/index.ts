@@ -6,8 +6,9 @@ import { reprintPermalink } from "./permalink.js";
 import { isDocument, rewriteHead } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
 import { SyndicationError, formatProblem } from "./report.js";
-import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "./links.js";
+import { bodyHasImage, hasImage, linksInMarkdown, markImage, missingLinks, rewrittenPixel, unmarkImages } from "./links.js";
 import { markEntry } from "./hentry.js";
+import { IMAGE_OPT_OUT } from "./banner.js";
 import { quote } from "./text.js";
 import { yamlDates } from "./locate.js";
 import {
@@ -58,7 +59,7 @@ interface PageData {
   lang?: unknown;
   permalink?: unknown;
   pagination?: unknown;
-  page: { inputPath: string; fileSlug: string; lang?: unknown };
+  page: { inputPath: string; fileSlug: string; lang?: unknown; date?: unknown };
   [key: string]: unknown;
 }
 
@@ -95,6 +96,8 @@ interface Missing {
   tombstone: string[];
   /** Pages whose banner reached them as text: the Markdown library escapes HTML. */
   escaped: string[];
+  /** Pages that call {% syndicationBanner %} where the content already has the banner. */
+  placedTwice: string[];
 }
 
 /** Say which pages lack the banner or notice, and how to place it: a line a page, or a summary. */
@@ -124,6 +127,12 @@ function warnMissing(eleventyConfig: EleventyConfigLike, missing: Missing, optio
     (file) => `${displayPath(file)} shows its attribution banner as escaped text: the Markdown library does not allow HTML (markdown-it's html option is false). Allow HTML, or set bannerPosition to "none" and put {% syndicationBanner %} in the layout.`,
     `reprint pages show their attribution banner as escaped text: the Markdown library does not allow HTML (markdown-it's html option is false). Allow HTML, or set bannerPosition to "none" and put {% syndicationBanner %} in the layout.`,
   );
+  const twice = `The banner is shown once, where bannerPosition puts it; to place it with the shortcode instead, set bannerPosition: "none".`;
+  say(
+    missing.placedTwice,
+    (file) => `${displayPath(file)} calls {% syndicationBanner %}, but its content already has the banner, so the shortcode printed nothing. ${twice}`,
+    `reprint pages call {% syndicationBanner %}, but their content already has the banner, so the shortcode printed nothing. ${twice}`,
+  );
   const ended = `Put {{ ${options.dataKey}.tombstone.html | safe }} in its template in place of the article.`;
   say(
     missing.tombstone,
@@ -148,6 +157,9 @@ const REDIRECT_PAGE = `<!DOCTYPE html>
 </body>
 </html>
 `;
+
+/** Eleventy dates a page without `date` by a date in its path before the file's creation time. */
+const FILE_NAME_DATE = /\d{4}-\d{2}-\d{2}/;
 
 /** Pages of a paginated reprint: `/x/`, `/x/1/`, `/x/2/`, as Eleventy numbers them by default. */
 function paginated(address: string, data: PageData): string {
@@ -175,17 +187,28 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // What one build learns: the collections' verdict, the lock to write, pages without a banner.
   let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
   let pendingLock: string | undefined;
-  let missing: Missing = { banner: [], tombstone: [], escaped: [] };
+  let missing: Missing = { banner: [], tombstone: [], escaped: [], placedTwice: [] };
+  // Pages whose content carries the banner (bannerPosition "top" or "bottom"): the shortcode yields to it.
+  const bannerInContent = new Set<string>();
   // What the rendered pages lack of their publishers' terms, by file (a page renders once per build).
   let rendered = new Map<string, FieldProblem[]>();
   const checkRendered = (inputPath: string, html: string, reprint: Reprint, links: string[] | undefined) => {
     const found: FieldProblem[] = [];
     if (reprint.pixel && !hasImage(html, reprint.pixel.url)) {
-      found.push({
-        field: "syndication.pixel",
-        message: `is not on the built page: something between the Markdown and the page removed the tracking image ${quote(reprint.pixel.url)}`,
-        fix: `keep the image in the article, or put {{ ${options.dataKey}.pixel.html | safe }} in the layout`,
-      });
+      const local = rewrittenPixel(html, reprint.pixel.url);
+      found.push(
+        local !== undefined
+          ? {
+              field: "syndication.pixel",
+              message: `is not on the built page: an image transform replaced the tracking image ${quote(reprint.pixel.url)} with ${quote(local)}, so readers' views are not counted`,
+              fix: `make the transform leave img.syndication-pixel alone (eleventy-img's transform skips an <img> with the ${IMAGE_OPT_OUT} attribute, which the plugin writes: something removed it)`,
+            }
+          : {
+              field: "syndication.pixel",
+              message: `is not on the built page: something between the Markdown and the page removed the tracking image ${quote(reprint.pixel.url)} (an image transform such as eleventy-img's replaces images it was not told to leave alone with local copies)`,
+              fix: `write the image in the body as HTML with the ${IMAGE_OPT_OUT} attribute, or leave it out of the body and let the plugin add it, or put {{ ${options.dataKey}.pixel.html | safe }} in the layout`,
+            },
+      );
     }
     const lost = links ? missingLinks(links, html) : [];
     if (lost.length > 0) {
@@ -202,7 +225,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     state.clear();
     checked = undefined;
     rendered = new Map();
-    missing = { banner: [], tombstone: [], escaped: [] };
+    missing = { banner: [], tombstone: [], escaped: [], placedTwice: [] };
+    bannerInContent.clear();
   });
 
   // Validate each reprint as Eleventy reads it, then give it its data, its address and its banner.
@@ -243,6 +267,12 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
       }
     }
 
+    // Dated by the original, not by the file system: a CI checkout gives every file the same
+    // creation time. A `date` of its own, or one in its file name (Eleventy's rule), wins.
+    if (options.pageDate === "published" && reprint.published && data.date === undefined && !FILE_NAME_DATE.test(inputPath)) {
+      data.page.date = new Date(reprint.published.iso);
+    }
+
     if (typeof content !== "string") return undefined;
     // Expired or withdrawn: the article's text is gone from the page; a notice stands in its place.
     if (reprint.tombstone) {
@@ -252,19 +282,24 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     }
     // An excerpt ends with its link to the whole; a pixel the body lacks is added after the text.
     const readMore = reprint.readMore ? `\n\n${reprint.readMore.html}\n` : "";
-    const pixel = reprint.pixel && !bodyHasImage(content, reprint.pixel.url) ? `\n\n${reprint.pixel.html}\n` : "";
+    // The body's own pixel is marked for image transforms to leave alone, like the one the plugin adds.
+    const shown = reprint.pixel !== undefined && bodyHasImage(content, reprint.pixel.url);
+    const article = shown ? markImage(content, reprint.pixel!.url) : content;
+    const pixel = reprint.pixel && !shown ? `\n\n${reprint.pixel.html}\n` : "";
     // A publisher's placement wins over the site's, except manual placement.
     const position = options.bannerPosition === "none" ? "none" : (source?.bannerPosition ?? options.bannerPosition);
-    if (position === "none") return readMore || pixel ? `${content}${readMore}${pixel}` : undefined;
+    if (position === "none") return article !== content || readMore || pixel ? `${article}${readMore}${pixel}` : undefined;
+    bannerInContent.add(inputPath);
     const banner = reprint.banner.html;
-    return position === "top" ? `${banner}\n\n${content}${readMore}${pixel}` : `${content}${readMore}\n\n${banner}\n${pixel}`;
+    return position === "top" ? `${banner}\n\n${article}${readMore}${pixel}` : `${article}${readMore}\n\n${banner}\n${pixel}`;
   });
 
-  // Collections run once, after every page is read and before anything is written: the one
-  // place to report every broken reprint at once, and to hold the addresses against the lock.
-  const check = (api: CollectionApi) => {
+  // Once every page is read and before anything is written, all at once: every broken reprint in
+  // one report, and the addresses held against the lock. It runs where the redirect pages are
+  // paginated (below), so the site's collections gain nothing it did not ask for; the build stops
+  // at the next step (eleventy.contentMap, before any page renders).
+  const check = (items: CollectionItem[]) => {
     if (!checked) {
-      const items = api.getAll();
       const found = collectProblems(state, items);
       for (const [file, problem] of unreadable()) found.set(file, [problem, ...(found.get(file) ?? [])]);
       let redirects: Redirect[] = [];
@@ -282,35 +317,43 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
         for (const warning of locate(warningsOf(state), dataFileRules())) print(eleventyConfig, `eleventy-plugin-syndication: warning: ${formatProblem(warning)}`, "warn");
       }
     }
-    if (checked.error) throw checked.error;
     return checked;
   };
-  const live = (api: CollectionApi) =>
-    api.getAll().filter((item) => item.url !== false && state.get(item.inputPath)?.result.reprint?.status === "live").sort(byOriginalDate(state));
-
-  eleventyConfig.addCollection(options.collectionName, (api) => {
-    check(api);
-    return live(api);
-  });
-
-  // The same reprints oldest first, when asked for: Eleventy's order for collections, which the
-  // official RSS plugin expects (it reverses what it is given). Opt-in, because Eleventy's cost
-  // for every collection grows with the square of the site's size.
-  if (options.oldestFirstCollection) {
-    eleventyConfig.addCollection(options.oldestFirstCollection, (api) => {
-      check(api);
-      return live(api).reverse();
-    });
-  }
+  // The live reprints among some pages, newest original date first.
+  const live = (items: unknown): CollectionItem[] =>
+    Array.isArray(items)
+      ? (items as CollectionItem[])
+          .filter((item) => item?.url !== false && state.get(item?.inputPath)?.result.reprint?.status === "live")
+          .sort(byOriginalDate(state))
+      : [];
 
   // Old addresses of moved reprints, each answered by a small redirect page (any static host).
-  eleventyConfig.addCollection("syndicationRedirects", (api) => check(api).redirects);
+  // Paginating over `collections.all` puts this template after every page that collections hold,
+  // and its `before` is the check above.
   eleventyConfig.addTemplate("syndication-redirects.njk", REDIRECT_PAGE, {
-    pagination: { data: "collections.syndicationRedirects", size: 1, alias: "redirect" },
+    pagination: { data: "collections.all", size: 1, alias: "redirect", before: (items: CollectionItem[]) => check(items).redirects },
     permalink: "{{ redirect.from }}",
     eleventyExcludeFromCollections: true,
     layout: false,
   });
+
+  // Every page has its address and none has rendered: a broken reprint stops the build here, with
+  // the SyndicationError itself (Eleventy would wrap an error thrown while it paginates).
+  eleventyConfig.on("eleventy.contentMap", () => {
+    if (checked?.error) throw checked.error;
+  });
+
+  // Lists of reprints for layouts: `collections.all | reprints`, newest original date first.
+  eleventyConfig.addFilter("reprints", live);
+  // Collections only where the site names them: every collection is a key of `collections`, which
+  // sites list as tags (eleventy-base-blog makes a page of each), and each costs Eleventy time that
+  // grows with the square of the site's size.
+  if (options.collectionName) eleventyConfig.addCollection(options.collectionName, (api) => live(api.getAll()));
+  // The same reprints oldest first: Eleventy's order for collections, which the official RSS
+  // plugin expects (it reverses what it is given).
+  if (options.oldestFirstCollection) {
+    eleventyConfig.addCollection(options.oldestFirstCollection, (api) => live(api.getAll()).reverse());
+  }
 
   // The lock changes only after a build that succeeded, and never behind a watcher's back.
   // Eleventy matches watch ignores against paths relative to the project root.
@@ -346,6 +389,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const page = state.get(this.page.inputPath);
     const reprint = page?.result.reprint;
     if (!reprint || typeof this.page.outputPath !== "string" || !this.page.outputPath.endsWith(".html")) return content;
+    // A pixel no image transform read keeps no attribute that is not HTML.
+    if (reprint.pixel) content = unmarkImages(content);
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
     // document: that content has no head to fix, and must not gain one.
     if (this.baseHref !== undefined && !isDocument(content)) return content;
@@ -371,9 +416,19 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const inputPath = this.page?.inputPath;
     const reprint = inputPath !== undefined ? state.get(inputPath)?.result.reprint : undefined;
     // Once a reprint has ended, its page is a notice: no credit for an article that is not there.
-    return reprint?.status === "live" ? reprint.banner.html : "";
+    if (reprint?.status !== "live") return "";
+    // Never two banners: where bannerPosition put one in the content, that one is the page's.
+    if (bannerInContent.has(inputPath!)) {
+      if (!missing.placedTwice.includes(inputPath!)) missing.placedTwice.push(inputPath!);
+      return "";
+    }
+    return reprint.banner.html;
   });
 }
 
 /** Adding the plugin twice keeps the first: nothing is doubled. */
 (syndication as unknown as { eleventyPluginOptions: { unique: boolean } }).eleventyPluginOptions = { unique: true };
+
+// `import { syndicationPlugin }` beside the default, as the official plugins have; and
+// `require("eleventy-plugin-syndication")` in a CommonJS config (Node 20.19+) gives the plugin itself.
+export { syndication as syndicationPlugin, syndication as "module.exports" };
