@@ -175,10 +175,10 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   eleventyConfig.versionCheck(">=3.0");
   const options = resolveOptions(userOptions);
   const state = new Map<string, PageState>();
-  // Files whose YAML front matter cannot be read: reported with the rest, not one at a time.
-  const frontMatter = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost);
-  const unreadable = frontMatter.unreadable;
+  // Reprints whose YAML front matter cannot be read: reported with the rest, not one at a time.
   const inputDir = () => eleventyConfig.directories?.input ?? ".";
+  const frontMatter = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost, (file) => inReprintsDir(file, inputDir(), options));
+  const unreadable = frontMatter.unreadable;
   // How the site names its data files, to say which one set a field (read when a report is made).
   const dataFileRules = () => rulesFromConfig(inputDir(), eleventyConfig as unknown as DataFileConfig);
   const isReprint = (inputPath: string, data: PageData) =>
