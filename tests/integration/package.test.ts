@@ -93,7 +93,8 @@ describe("the packed package, installed into sites outside the repository", () =
     });
     expect(attw.status).toBe(0);
     const problems = JSON.parse(attw.stdout).analysis.problems as Array<{ kind: string; resolutionKind?: string }>;
-    // ESM only, by design: the one thing it may say is that CommonJS `require` gets ESM.
+    // ESM, by design: the one thing it may say is that CommonJS `require` gets ESM (which Node 20.19+
+    // loads; its "module.exports" export makes require() return the plugin itself).
     expect(problems.filter((p) => p.kind !== "CJSResolvesToESM")).toEqual([]);
   });
 });

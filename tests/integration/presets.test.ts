@@ -78,6 +78,9 @@ describe("the-conversation: CC BY-ND 4.0, authors and institutions, the page cou
     expect(pixel).toHaveLength(1);
     expect(pixel.attr("alt")).toBe("");
     expect($("article > *").last().is(pixel)).toBe(true);
+    // Written for image transforms to leave alone; without one, nothing of that reaches the page.
+    expect(site.raw(CONVERSATION)).not.toContain("eleventy:ignore");
+    expect(site.raw(PROPUBLICA)).not.toContain("eleventy:ignore");
   });
 
   it("marks an excerpt as one, and ends it with the link The Conversation asks for", () => {
