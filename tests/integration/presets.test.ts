@@ -238,6 +238,20 @@ describe("rules broken", () => {
     expect(rendered!.problems.map((p) => p.field)).toEqual(["content", "syndication.pixel"]);
   });
 
+  it("names an image transform that replaced the plugin's pixel with a local copy", async () => {
+    // A transform that, unlike eleventy-img's, does not honour eleventy:ignore (it runs before the plugin's).
+    const local = (c: any) =>
+      c.addTransform("local-images", (html: string) => html.replace(/(class="syndication-pixel" src=")[^"]*/, "$1/img/counter.gif"));
+    const error = await build(fixture("presets-site"), { config: local }).then(() => undefined, (e: unknown) => e as SyndicationError);
+    expect(error).toBeInstanceOf(SyndicationError);
+    expect(error!.stage).toBe("rendered");
+    const [problem] = error!.problems.filter((p) => p.file.endsWith("conversation-sample.md"));
+    expect(problem!.message).toBe(
+      'is not on the built page: an image transform replaced the tracking image "https://counter.theconversation.com/content/100001/count.gi…" with "/img/counter.gif", so readers\' views are not counted',
+    );
+    expect(problem!.fix).toContain("eleventy-img's transform skips an <img> with the eleventy:ignore attribute, which the plugin writes");
+  });
+
   it("fails when the rendered page lost a link or the pixel of a publisher that requires them", () => {
     // This site's Markdown drops raw HTML: the body's HTML link and pixel never reach the page.
     const run = eleventyCli("presets-html-off", "tests/fixtures/html-off.config.ts");
