@@ -429,6 +429,11 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
 /** Adding the plugin twice keeps the first: nothing is doubled. */
 (syndication as unknown as { eleventyPluginOptions: { unique: boolean } }).eleventyPluginOptions = { unique: true };
 
-// `import { syndicationPlugin }` beside the default, as the official plugins have; and
-// `require("eleventy-plugin-syndication")` in a CommonJS config (Node 20.19+) gives the plugin itself.
-export { syndication as syndicationPlugin, syndication as "module.exports" };
+// `import { syndicationPlugin }` beside the default, as the official plugins have.
+export { syndication as syndicationPlugin };
+/**
+ * `require("eleventy-plugin-syndication")` in a CommonJS config (Node 20.19+) gives the plugin
+ * itself. Left out of the type declarations (stripInternal): TypeScript before 5.6 cannot read them.
+ * @internal
+ */
+export { syndication as "module.exports" };

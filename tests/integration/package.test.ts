@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { installConsumer, pack } from "../consumer.js";
@@ -34,6 +34,11 @@ describe("the packed package, installed into sites outside the repository", () =
     );
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
     expect(files.filter((f) => /^(tests|src|plugins)\//.test(f))).toEqual([]);
+    // require() gets the plugin through an export named "module.exports", which the declarations
+    // leave out: TypeScript before 5.6 cannot parse such a name, even with skipLibCheck.
+    const installed = join(work, "node_modules", "eleventy-plugin-syndication", "dist");
+    expect(readFileSync(join(installed, "index.js"), "utf8")).toContain('export { syndication as "module.exports" };');
+    expect(readFileSync(join(installed, "index.d.ts"), "utf8")).not.toContain("module.exports");
   });
 
   it("builds a Nunjucks site with a plain-JavaScript config", () => {
