@@ -21,6 +21,7 @@ import {
   warningsOf,
   locate,
   readWrittenDates,
+  type AddressedPage,
   type PageState,
 } from "./checks.js";
 import type { Redirect } from "./lock.js";
@@ -190,6 +191,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   let missing: Missing = { banner: [], tombstone: [], escaped: [], placedTwice: [] };
   // Pages whose content carries the banner (bannerPosition "top" or "bottom"): the shortcode yields to it.
   const bannerInContent = new Set<string>();
+  // Reprints left out of collections, which the check does not hold against the lock.
+  const uncollected = new Set<string>();
   // What the rendered pages lack of their publishers' terms, by file (a page renders once per build).
   let rendered = new Map<string, FieldProblem[]>();
   const checkRendered = (inputPath: string, html: string, reprint: Reprint, links: string[] | undefined) => {
@@ -227,6 +230,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     rendered = new Map();
     missing = { banner: [], tombstone: [], escaped: [], placedTwice: [] };
     bannerInContent.clear();
+    uncollected.clear();
   });
 
   // Validate each reprint as Eleventy reads it, then give it its data, its address and its banner.
@@ -251,6 +255,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // Publishers that ask for every link of a story kept: note the body's links, to find them on the page.
     const links = source?.rules?.keepLinks && typeof content === "string" ? linksInMarkdown(content) : undefined;
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}), ...(links ? { links } : {}) });
+    if (data.eleventyExcludeFromCollections === true) uncollected.add(inputPath);
     if (!reprint) return undefined;
 
     // Layouts read the normalised reprint under `reprint` (the dataKey option).
@@ -298,7 +303,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // one report, and the addresses held against the lock. It runs where the redirect pages are
   // paginated (below), so the site's collections gain nothing it did not ask for; the build stops
   // at the next step (eleventy.contentMap, before any page renders).
-  const check = (items: CollectionItem[]) => {
+  const check = (items: AddressedPage[]) => {
     if (!checked) {
       const found = collectProblems(state, items);
       for (const [file, problem] of unreadable()) found.set(file, [problem, ...(found.get(file) ?? [])]);
@@ -339,8 +344,19 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
 
   // Every page has its address and none has rendered: a broken reprint stops the build here, with
   // the SyndicationError itself (Eleventy would wrap an error thrown while it paginates).
-  eleventyConfig.on("eleventy.contentMap", () => {
-    if (checked?.error) throw checked.error;
+  eleventyConfig.on("eleventy.contentMap", (...args: unknown[]) => {
+    // A site whose templateFormats leave out Nunjucks has no redirect pages (Eleventy warns that
+    // the virtual template's format is not the site's); its reprints are checked here instead,
+    // against the pages collections hold, as there.
+    if (!checked) {
+      const { inputPathToUrl = {} } = (args[0] ?? {}) as { inputPathToUrl?: Record<string, Array<string | false>> };
+      check(
+        Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
+          urls.length > 0 && !uncollected.has(inputPath) ? [{ inputPath, url: urls[0] ?? false }] : [],
+        ),
+      );
+    }
+    if (checked!.error) throw checked!.error;
   });
 
   // Lists of reprints for layouts: `collections.all | reprints`, newest original date first.
