@@ -58,7 +58,7 @@ type Engine = ((text: string, options?: { filePath?: string }) => unknown) | { p
  * Wrap the site's YAML front-matter engine (Eleventy's own, or one the site set before adding the
  * plugin) so a reprint it cannot read becomes a recorded problem instead of the end of the build.
  * Such a file gets `permalink: false` and stays out of collections, so nothing of it is written
- * even if the build went on; the plugin's collections then fail the build with the report.
+ * even if the build went on; the plugin's check then fails the build with the report.
  * Returns the files that cannot be read now, by input path; and, while it parses, it keeps a
  * reprint's dates as written (YAML rolls 2021-13-45 over into a valid date), which spares the
  * preprocessor reading the file again.

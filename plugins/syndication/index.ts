@@ -185,13 +185,13 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   const isReprint = (inputPath: string, data: PageData) =>
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
 
-  // What one build learns: the collections' verdict, the lock to write, pages without a banner.
+  // What one build learns: the check's verdict, the lock to write, pages without a banner.
   let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
   let pendingLock: string | undefined;
   let missing: Missing = { banner: [], tombstone: [], escaped: [], placedTwice: [] };
   // Pages whose content carries the banner (bannerPosition "top" or "bottom"): the shortcode yields to it.
   const bannerInContent = new Set<string>();
-  // Reprints left out of collections, which the check does not hold against the lock.
+  // Pages left out of collections, which the check does not see (it sees what collections.all holds).
   const uncollected = new Set<string>();
   // What the rendered pages lack of their publishers' terms, by file (a page renders once per build).
   let rendered = new Map<string, FieldProblem[]>();
@@ -238,6 +238,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // they set on `data` is what the page is built with: nothing here touches other pages.
   eleventyConfig.addPreprocessor("syndication", "*", function (data, content) {
     const inputPath = this.inputPath ?? data.page.inputPath;
+    if (data.eleventyExcludeFromCollections === true) uncollected.add(inputPath);
     if (unreadable().has(inputPath)) return undefined;
     if (!isReprint(inputPath, data)) return undefined;
     const title = typeof data.title === "string" ? data.title : undefined;
@@ -255,7 +256,6 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     // Publishers that ask for every link of a story kept: note the body's links, to find them on the page.
     const links = source?.rules?.keepLinks && typeof content === "string" ? linksInMarkdown(content) : undefined;
     state.set(inputPath, { result, ...(title !== undefined ? { title } : {}), ...(links ? { links } : {}) });
-    if (data.eleventyExcludeFromCollections === true) uncollected.add(inputPath);
     if (!reprint) return undefined;
 
     // Layouts read the normalised reprint under `reprint` (the dataKey option).
@@ -347,7 +347,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   eleventyConfig.on("eleventy.contentMap", (...args: unknown[]) => {
     // A site whose templateFormats leave out Nunjucks has no redirect pages (Eleventy warns that
     // the virtual template's format is not the site's); its reprints are checked here instead,
-    // against the pages collections hold, as there.
+    // against the same pages: those with an address, less those left out of collections.
     if (!checked) {
       const { inputPathToUrl = {} } = (args[0] ?? {}) as { inputPathToUrl?: Record<string, Array<string | false>> };
       check(
