@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +18,8 @@ describe("a blog made from eleventy-base-blog 9, with the plugin installed from 
   const work = mkdtempSync(join(tmpdir(), "syndication-starter-"));
   const install = installConsumer(work, pack(work), ["@11ty/eleventy", "@11ty/eleventy-img", "@11ty/eleventy-plugin-rss", "luxon", "zod"]);
   const STUB = join(ROOT, "tests", "offline-fetch.mjs");
+  // The install and the builds take some 65 MB: not left behind.
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   /** Copy the fixture (changed by `edit`), build it with the Eleventy CLI; what it printed, fetched and wrote. */
   const build = (name: string, { edit, args = [] }: { edit?: (dir: string) => void; args?: string[] } = {}) => {
@@ -209,6 +211,5 @@ describe("a blog made from eleventy-base-blog 9, with the plugin installed from 
     expect(twice.run.stderr).toContain(
       'content/blog/reprints/conversation-sample.md calls {% syndicationBanner %}, but its content already has the banner, so the shortcode printed nothing. The banner is shown once, where bannerPosition puts it; to place it with the shortcode instead, set bannerPosition: "none".',
     );
-    rmSync(join(work, "starter-shortcode"), { recursive: true, force: true });
   });
 });
