@@ -7,6 +7,8 @@ declare module "@11ty/eleventy" {
       options?: { quietMode?: boolean; configPath?: string | false; config?: (eleventyConfig: any) => void },
     );
     disableLogger(): void;
+    /** Eleventy's ConsoleLogger: `overrideLogger` takes the console-like object it prints to. */
+    logger: { overrideLogger(logger: Record<"log" | "warn" | "error" | "info", (text: unknown) => void> | false): void };
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
   }

@@ -42,6 +42,8 @@ export interface BuildSetup {
   config?: (eleventyConfig: any) => void;
   /** Output folder (default: a new temporary folder). */
   output?: string;
+  /** Collect what Eleventy and the plugin print here, one entry a message (default: print nothing). */
+  messages?: string[];
 }
 
 /** Build a fixture folder with the real Eleventy into a fresh temporary folder. */
@@ -57,7 +59,12 @@ export async function build(input: string, setup: BuildSetup = {}): Promise<Buil
       setup.config?.(eleventyConfig);
     },
   });
-  elev.disableLogger();
+  if (setup.messages) {
+    const keep = (text: unknown) => setup.messages!.push(String(text).replace(/^\[11ty\] /gm, ""));
+    elev.logger.overrideLogger({ log: keep, warn: keep, error: keep, info: keep });
+  } else {
+    elev.disableLogger();
+  }
   await elev.write();
   return site(output);
 }

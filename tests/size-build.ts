@@ -8,7 +8,7 @@ const elev = new Eleventy(input, output, {
   quietMode: true,
   configPath: false,
   config(eleventyConfig: any) {
-    // The lock is new, so the build writes it, under CI too (where a lock change fails by default).
+    // The lock is new, so the build writes it, under CI too (where a build writes no lock by default).
     eleventyConfig.addPlugin(syndication, { lockFile, updateLockInCI: true });
   },
 });

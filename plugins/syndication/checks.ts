@@ -3,6 +3,7 @@
  * original URLs and addresses that must be unique, the lock, reprints that end soon.
  */
 import { readFileSync } from "node:fs";
+import { FileError, readText, whyNotWritable } from "./files.js";
 import { resolve, sep } from "node:path";
 import type { ResolvedOptions } from "./options.js";
 import type { FieldProblem, NormaliseResult } from "./validate.js";
@@ -75,14 +76,17 @@ export function readLocations(inputPath: string): FieldLocations {
 export function locate(found: Map<string, PlacedProblem[]>, rules?: DataFileRules): Problem[] {
   const problems: Problem[] = [];
   for (const [inputPath, fieldProblems] of found) {
-    const { lines } = readLocations(inputPath);
+    // Problems that came with their lines (the lock's, unreadable YAML) need no look at the file.
+    const { lines } = fieldProblems.every((p) => p.line !== undefined) ? { lines: new Map<string, number>() } : readLocations(inputPath);
     for (const problem of fieldProblems) {
       if (problem.line !== undefined) {
         problems.push({ file: displayPath(inputPath), ...problem });
         continue;
       }
-      const field = fieldKey(problem.field);
-      const own = field !== undefined ? lines.get(field) : undefined;
+      // `previousUrls[2]`: the entry's own line, else its field's; a data file sets the whole field.
+      const entry = fieldKey(problem.field);
+      const field = entry?.replace(/\[\d+\]$/, "");
+      const own = entry !== undefined ? (lines.get(entry) ?? lines.get(field!)) : undefined;
       // A page-level field (permalink) points at its own line, or else at the front matter's start.
       const line = problem.field.startsWith("syndication")
         ? (own ?? lines.get("syndication") ?? lines.get(""))
@@ -146,13 +150,38 @@ export function collectProblems(state: Map<string, PageState>, items: AddressedP
   return found;
 }
 
-/** Hold this build's reprint addresses against the lock file: problems, redirects, what to write. */
-export function checkLock(
-  state: Map<string, PageState>,
-  items: AddressedPage[],
-  options: ResolvedOptions,
-  readOnly = false,
-): { problems: LockProblem[]; redirects: Redirect[]; write?: string; changes: string[] } {
+/** How a build or the command holds the site against the lock. */
+export interface LockMode {
+  /**
+   * True: this run writes the site (a build, not --serve, --watch, --to=json or a dry run) and may
+   * write the lock. Else why it may not, for the notice: "--serve and --watch never write it".
+   */
+  write: true | string;
+  /** Other problems were found this run: only the lock file itself is checked. */
+  othersFailed?: boolean;
+}
+
+export interface LockCheck {
+  problems: LockProblem[];
+  redirects: Redirect[];
+  /** The lock's new text, when this run is to write it. */
+  write?: string;
+  /** What would change, one line a change. */
+  changes: string[];
+  /** For a run that leaves changes out of the lock (CI, --serve, --watch, `check`): what to record. */
+  notice?: string;
+}
+
+/** A list of changes for a message: the first ten, then how many more. */
+const listed = (changes: string[]) => (changes.length > 10 ? `${changes.slice(0, 10).join("; ")}; and ${changes.length - 10} more` : changes.join("; "));
+
+/**
+ * Hold this run's reprint addresses against the lock file: its problems, the redirects, what to
+ * write. A build that writes the site records changes; under CI it records nothing, accepts new
+ * reprints (saying which addresses to commit) and refuses any other change; --serve, --watch and
+ * `check` record nothing and say what a build would.
+ */
+export function checkLock(state: Map<string, PageState>, items: AddressedPage[], options: ResolvedOptions, mode: LockMode): LockCheck {
   const current = new Map<string, CurrentReprint>();
   for (const item of items) {
     const reprint = state.get(item.inputPath)?.result.reprint;
@@ -170,26 +199,28 @@ export function checkLock(
     const reprint = state.get(item.inputPath)?.result.reprint;
     return reprint && item.url === false ? [reprint.originalUrl] : [];
   });
+  const none = { problems: [], redirects: [], changes: [] };
   if (!options.lockFile) {
-    return { problems: [], redirects: reconcile(EMPTY_LOCK, [...current.values()], unlisted).redirects, changes: [] };
+    return mode.othersFailed ? none : { ...none, redirects: reconcile(EMPTY_LOCK, [...current.values()], unlisted).redirects };
   }
   const path = resolve(options.lockFile);
   const shown = displayPath(options.lockFile);
+  // The lock is read, and its own problems reported, whatever else is wrong: one report for all.
   let before: string | undefined;
-  let lock = EMPTY_LOCK;
   try {
-    before = readFileSync(path, "utf8");
-    lock = parseLock(before);
+    before = readText(path, shown);
   } catch (error) {
-    if (before !== undefined) {
-      const why = error instanceof Error ? error.message : String(error);
-      return {
-        problems: [{ file: shown, field: "lock", message: `cannot be read: ${why}`, fix: "restore it from version control, or delete it to start a new lock" }],
-        redirects: [],
-        changes: [],
-      };
-    }
+    if (!(error instanceof FileError)) throw error;
+    const fix = "make it a readable file, or set the plugin's lockFile option to where the lock is";
+    return { ...none, problems: [{ file: shown, field: "lock", message: error.what, fix }] };
   }
+  let lock = EMPTY_LOCK;
+  if (before !== undefined) {
+    const parsed = parseLock(before, shown);
+    if (!parsed.lock) return { ...none, problems: parsed.problems };
+    lock = parsed.lock;
+  }
+  if (mode.othersFailed) return none;
   const result = reconcile(lock, [...current.values()], unlisted, unpublished);
   const problems = [...result.problems];
   const taken = new Set(items.map((item) => item.url));
@@ -207,15 +238,35 @@ export function checkLock(
   const same = before !== undefined && serializeLock(lock) === after;
   const empty = Object.keys(result.next.reprints).length === 0;
   const { redirects, changes } = result;
-  if (same || (before === undefined && empty) || problems.length > 0 || readOnly) {
-    return { problems, redirects, changes: same ? [] : changes };
-  }
+  if (problems.length > 0 || same || (before === undefined && empty)) return { problems, redirects, changes: same ? [] : changes };
   if (inCI() && !options.updateLockInCI) {
+    // A CI checkout is thrown away: what a CI build would write is lost, so it writes nothing. New
+    // reprints are no risk to published addresses: the build passes and says what to commit.
+    if (result.added < changes.length) {
+      problems.push({
+        file: shown,
+        field: "lock",
+        message: `would change in CI (${listed(changes)})`,
+        fix: `build locally and commit ${shown}, or set the plugin option updateLockInCI: true`,
+      });
+      return { problems, redirects, changes };
+    }
+    const notice =
+      `${shown} does not hold ${changes.length === 1 ? "this new reprint's address" : `these ${changes.length} new reprints' addresses`} yet: ${listed(changes)}. ` +
+      `A CI build does not write it: build locally and commit ${shown}, so that later builds keep ${changes.length === 1 ? "it" : "them"} where ${changes.length === 1 ? "it is" : "they are"}.`;
+    return { problems, redirects, changes, notice };
+  }
+  if (mode.write !== true) {
+    return { problems, redirects, changes, notice: `${shown} is left as it is (${mode.write}); a build records: ${listed(changes)}.` };
+  }
+  // Found now, before any page is written: a lock the build could not write at the end.
+  const why = whyNotWritable(path);
+  if (why !== undefined) {
     problems.push({
       file: shown,
       field: "lock",
-      message: `would change in CI (${changes.join("; ")})`,
-      fix: `build locally and commit ${shown}, or set the plugin option updateLockInCI: true`,
+      message: `would change (${listed(changes)}), but cannot be written: ${why}`,
+      fix: "make it a writable file in a writable folder, or set the plugin's lockFile option to one",
     });
     return { problems, redirects, changes };
   }

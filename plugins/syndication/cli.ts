@@ -1,21 +1,24 @@
 #!/usr/bin/env node
 /**
- * eleventy-syndication: check, import and report on reprints without building the site.
- * Exit codes: 0 fine, 1 problems found, 2 bad usage.
+ * eleventy-syndication: check, import and report on reprints without building the site, and
+ * forget reprints in the lock that were never deployed. Exit codes: 0 fine, 1 problems found (or a
+ * file that cannot be read or written), 2 bad usage.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { FileError, isInside, readText, throughLinks, writeWhole } from "./files.js";
 import { Command, CommanderError, Option } from "commander";
 import matter from "gray-matter";
 import { OptionsError, resolveOptions, type ResolvedOptions } from "./options.js";
 import { bodyDigest } from "./digest.js";
 import { checkProject, DataFileError, fileSlug, mergedData, type ProjectLayout } from "./project.js";
 import { reprintPermalink } from "./permalink.js";
-import { originalKey } from "./lock.js";
+import { forget, originalKey, parseLock, serializeLock } from "./lock.js";
+import { quote } from "./text.js";
 import { displayPath } from "./checks.js";
 import { parseDate } from "./dates.js";
 import { formatReport } from "./report.js";
-import { importText } from "./importer.js";
+import { importText, readArticle } from "./importer.js";
 import { normalise } from "./validate.js";
 import { endOf } from "./dates.js";
 import { reportRows, formatTable, formatCsv, parseWithin } from "./report-table.js";
@@ -66,12 +69,42 @@ function inputDir(arg: string | undefined, config: Config): string {
   return dir;
 }
 
+/**
+ * Where `import --out` may write: a .md file inside the input folder once links are resolved, not
+ * in the includes, data or output folders (never built as a page, or overwritten by the build),
+ * and not a link itself. Returns the real path to write.
+ */
+function importTarget(out: string, config: Config): string {
+  const where = `--out ${out}`;
+  if (!out.endsWith(".md")) throw new UsageError(`${where} must be a .md file, which the build reads as a reprint`);
+  if (!existsSync(config.input)) throw new UsageError(`input folder ${config.input} does not exist`);
+  const input = throughLinks(config.input);
+  const target = throughLinks(out);
+  if (!isInside(target, input) || target === input) {
+    throw new UsageError(`${where} must be a .md file inside the site's input folder (${config.input}), where the build will find it${target !== resolve(out) ? ` (it leads to ${target})` : ""}`);
+  }
+  const folders: Array<[string, string]> = [
+    ["includes", join(config.input, config.layout.includes ?? "_includes")],
+    ["data", join(config.input, config.layout.data ?? "_data")],
+    ["output", config.layout.output ?? "_site"],
+  ];
+  for (const [kind, folder] of folders) {
+    if (isInside(target, throughLinks(folder))) {
+      throw new UsageError(`${where} is in the ${kind} folder (${folder}), ${kind === "output" ? "which the build overwrites" : "whose files the build does not make into pages"}: give a file among the site's pages`);
+    }
+  }
+  const stat = lstatSync(out, { throwIfNoEntry: false });
+  if (stat?.isSymbolicLink()) throw new UsageError(`${where} is a symbolic link; import writes only to a real file, never through a link`);
+  if (stat?.isDirectory()) throw new UsageError(`${where} is a folder; give the .md file to write`);
+  return target;
+}
+
 const configOption = () => new Option("-c, --config <file>", "plugin options as JSON (default: syndication.config.json, if there is one)");
 const nowOption = () => new Option("--now <date>", "the date to check expiry against (default: today)");
 
 const program = new Command()
   .name("eleventy-syndication")
-  .description("Check, import and report on the reprints of an Eleventy site, without building it.")
+  .description("Check, import and report on the reprints of an Eleventy site, without building it; forget reprints in its lock that were never deployed.")
   .showHelpAfterError()
   .exitOverride();
 
@@ -118,17 +151,23 @@ program
   .action((textFile: string, flags: Record<string, string | string[] | boolean | undefined>) => {
     const config = loadConfig(flags.config as string | undefined, undefined);
     if (!existsSync(textFile)) throw new UsageError(`${textFile} does not exist`);
-    const { credit, body } = importText(readFileSync(textFile, "utf8"));
+    if (!statSync(textFile).isFile()) throw new UsageError(`${textFile} is not a file; give the article as a text file`);
     const name = textFile.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
     const out = (flags.out as string | undefined) ?? join(config.input, config.options.reprintsDir, `${name}.md`);
-    if (!resolve(out).startsWith(resolve(config.input) + sep) || !out.endsWith(".md")) {
-      throw new UsageError(`--out ${out} must be a .md file inside the site's input folder (${config.input}), where the build will find it`);
-    }
-    if (existsSync(out) && !flags.force) {
+    const target = importTarget(out, config);
+    if (existsSync(target) && !flags.force) {
       console.error(`${out} already exists; give --force to overwrite it, or --out for another file.`);
       process.exitCode = 1;
       return;
     }
+    const refuse = (why: string) => {
+      console.error(`${textFile}: not imported: it ${why}.`);
+      process.exitCode = 1;
+    };
+    const article = readArticle(readFileSync(textFile));
+    if ("problem" in article) return refuse(article.problem);
+    const { credit, body } = importText(article.text);
+    if (body.trim() === "") return refuse("has a credit line and no article after it");
     const syndication: Record<string, unknown> = {};
     const set = (key: string, value: unknown) => value !== undefined && (syndication[key] = value);
     // A credit line that names a known publisher (a preset, or an entry of the sources option) gives its key.
@@ -187,9 +226,9 @@ program
       process.exitCode = 1;
       return;
     }
-    mkdirSync(dirname(resolve(out)), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true });
     // No folding of long lines: an address stays on one line, as editors expect to find it.
-    writeFileSync(out, matter.stringify(body, front, { lineWidth: -1 } as never));
+    writeWhole(target, matter.stringify(body, front, { lineWidth: -1 } as never), { replace: Boolean(flags.force) }, out);
     console.log(out);
   });
 
@@ -220,14 +259,52 @@ program
     process.exitCode = 0;
   });
 
+program
+  .command("forget")
+  .description("drop reprints from the lock file that were recorded by a local build but never deployed")
+  .argument("<reprint...>", "each entry to drop, by its address (/reprints/2021/12/x/), original URL or file")
+  .addOption(configOption())
+  .action((names: string[], flags: { config?: string }) => {
+    const config = loadConfig(flags.config, undefined);
+    const lockFile = config.options.lockFile;
+    if (!lockFile) throw new UsageError("the lock is off (lockFile: false in the options): there is nothing to forget");
+    const shown = displayPath(lockFile);
+    const text = readText(resolve(lockFile), shown);
+    if (text === undefined) {
+      console.error(`eleventy-syndication: ${shown} does not exist: there is nothing to forget.`);
+      process.exitCode = 1;
+      return;
+    }
+    const { lock, problems } = parseLock(text, shown);
+    if (!lock) {
+      console.error(formatReport(problems));
+      process.exitCode = 1;
+      return;
+    }
+    const { next, dropped, unmatched } = forget(lock, names);
+    if (unmatched.length > 0) {
+      // Nothing is dropped unless every name matched: a typo must not drop half of what was meant.
+      for (const name of unmatched) console.error(`eleventy-syndication: no entry of ${shown} has the address, original URL or file ${quote(name)}; nothing was dropped.`);
+      process.exitCode = 1;
+      return;
+    }
+    writeWhole(resolve(lockFile), serializeLock(next), {}, shown);
+    for (const { original, entry } of dropped) {
+      const redirects = entry.previousUrls?.length ? `, and its redirects from ${entry.previousUrls.join(", ")}` : "";
+      console.log(`${shown}: forgot ${entry.url} (${entry.file}, a reprint of ${original})${redirects}.`);
+      if (existsSync(entry.file)) console.log(`  ${entry.file} is still there: the next build records it again, at the address it has then.`);
+    }
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     // Help and version are not mistakes; anything else commander refuses is bad usage.
     process.exitCode = error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof DataFileError) {
-    // A broken data file is a problem of the site: like a broken reprint, exit 1.
+  } else if (error instanceof DataFileError || error instanceof FileError) {
+    // A broken data file is a problem of the site, like a broken reprint; a file that cannot be
+    // read or written (a folder in its place, a full disk) stops the command: exit 1.
     console.error(`eleventy-syndication: ${error.message}`);
     process.exitCode = 1;
   } else {

@@ -3,6 +3,7 @@
  * of a reprint. Pure: the command reads and writes the files.
  */
 import spdx from "spdx-license-list";
+import { unprintable } from "./text.js";
 
 /** What a leading credit line says. */
 export interface Credit {
@@ -88,4 +89,25 @@ export function importText(text: string): ImportedText {
   const credit = readCredit(first);
   const body = paragraphs(credit ? rest.join("\n") : text).map(escapeMarkdown).join("\n\n");
   return { ...(credit ? { credit } : {}), body: `${body}\n` };
+}
+
+/**
+ * Why a file's bytes are not an article to import, or undefined with the text they hold: empty,
+ * only white space, not UTF-8 (UTF-16 is named), or holding characters no text has (NUL and other
+ * control characters: a binary file).
+ */
+export function readArticle(bytes: Uint8Array): { text: string } | { problem: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: "is UTF-16 text: save it as UTF-8 and import it again" };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: "is not UTF-8 text (a binary file, or another encoding): save the article as UTF-8 text" };
+  }
+  const odd = unprintable(text);
+  if (odd) return { problem: `is not plain text: it holds ${odd}, a control character no article has (a binary file?)` };
+  if (text.trim() === "") return { problem: `is ${text.length === 0 ? "empty" : "only white space"}: there is no article to import` };
+  return { text };
 }

@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
+import { FileError, writeWhole } from "./files.js";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
 import { normalise, type FieldProblem } from "./validate.js";
 import { reprintPermalink } from "./permalink.js";
@@ -188,6 +188,9 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // What one build learns: the check's verdict, the lock to write, pages without a banner.
   let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
   let pendingLock: string | undefined;
+  // Whether this build may write the lock (else why not), and the last notice of what it left out.
+  let lockWrite: true | string = true;
+  let lockNotice: string | undefined;
   let missing: Missing = { banner: [], tombstone: [], escaped: [], placedTwice: [] };
   // Pages whose content carries the banner (bannerPosition "top" or "bottom"): the shortcode yields to it.
   const bannerInContent = new Set<string>();
@@ -224,7 +227,16 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     if (found.length > 0) rendered.set(inputPath, found);
   };
   // A rebuild in --serve/--watch starts from nothing, so a deleted reprint leaves no trace.
-  eleventyConfig.on("eleventy.before", () => {
+  eleventyConfig.on("eleventy.before", (...args: unknown[]) => {
+    // Only a build that writes the site records addresses: not --serve or --watch (an edit undone
+    // while serving must not move the lock), not --to=json, not a dry run.
+    const { runMode, outputMode } = (args[0] ?? {}) as { runMode?: string; outputMode?: string };
+    lockWrite =
+      runMode === "serve" || runMode === "watch"
+        ? "--serve and --watch never write it"
+        : (outputMode !== undefined && outputMode !== "fs") || process.argv.includes("--dryrun")
+          ? "a build that writes no files does not write it"
+          : true;
     state.clear();
     checked = undefined;
     rendered = new Map();
@@ -307,17 +319,18 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     if (!checked) {
       const found = collectProblems(state, items);
       for (const [file, problem] of unreadable()) found.set(file, [problem, ...(found.get(file) ?? [])]);
-      let redirects: Redirect[] = [];
-      if (found.size === 0) {
-        const lock = checkLock(state, items, options);
-        redirects = lock.redirects;
-        pendingLock = lock.write;
-        for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
-      }
+      // The lock file's own problems are reported with the rest; its verdict on addresses needs valid reprints.
+      const lock = checkLock(state, items, options, { write: lockWrite, othersFailed: found.size > 0 });
+      const redirects = lock.redirects;
+      pendingLock = lock.write;
+      for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
       const problems = locate(found, dataFileRules());
       checked = { redirects, ...(problems.length > 0 ? { error: new SyndicationError(problems) } : {}) };
       if (checked.error) print(eleventyConfig, checked.error.report);
       else {
+        // What the lock does not record yet (CI, --serve): said once, not at every rebuild.
+        if (lock.notice !== undefined && lock.notice !== lockNotice) print(eleventyConfig, `eleventy-plugin-syndication: ${lock.notice}`, "warn");
+        lockNotice = lock.notice;
         for (const message of expiringSoon(state, options)) print(eleventyConfig, `eleventy-plugin-syndication: ${message}`, "warn");
         for (const warning of locate(warningsOf(state), dataFileRules())) print(eleventyConfig, `eleventy-plugin-syndication: warning: ${formatProblem(warning)}`, "warn");
       }
@@ -371,10 +384,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     eleventyConfig.addCollection(options.oldestFirstCollection, (api) => live(api.getAll()).reverse());
   }
 
-  // The lock changes only after a build that succeeded, and never behind a watcher's back.
-  // Eleventy matches watch ignores against paths relative to the project root.
-  if (options.lockFile) eleventyConfig.watchIgnores?.add(relative(process.cwd(), resolve(options.lockFile)));
-  eleventyConfig.on("eleventy.after", (...args: unknown[]) => {
+  // The lock changes only after a build that succeeded and wrote the site.
+  eleventyConfig.on("eleventy.after", () => {
     warnMissing(eleventyConfig, missing, options);
     // Pages that lost what their publisher's terms require (pixel, links): the build fails,
     // and a failed build does not move the lock.
@@ -387,11 +398,18 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
       print(eleventyConfig, error.report);
       throw error;
     }
-    // Only a build that writes the site records its addresses: not --to=json, not a dry run.
-    const { outputMode } = (args[0] ?? {}) as { outputMode?: string };
-    const writes = (outputMode === undefined || outputMode === "fs") && !process.argv.includes("--dryrun");
-    if (options.lockFile && pendingLock !== undefined && writes) writeFileSync(resolve(options.lockFile), pendingLock);
+    const text = pendingLock;
     pendingLock = undefined;
+    if (!options.lockFile || text === undefined) return;
+    try {
+      // Whole or not at all: a kill or a full disk leaves the old lock as it was.
+      writeWhole(resolve(options.lockFile), text, {}, displayPath(options.lockFile));
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      error.message = `eleventy-plugin-syndication: ${error.message}. The pages were written; the lock was left as it was: build again once it can be written.`;
+      print(eleventyConfig, error.message);
+      throw error;
+    }
   });
 
   // For sitemaps: a reprint's canonical is the original (or it says noindex), so a sitemap

@@ -13,7 +13,7 @@ const load = () => ({
 /** Where each `syndication` field stands in a file's front matter. */
 export interface FieldLocations {
   /**
-   * Field name → 1-based line in the file. "syndication" is the line of the `syndication:` key;
+   * Field name → 1-based line in the file (`previousUrls[2]`: an entry of a list). "syndication" is the line of the `syndication:` key;
    * "@permalink" that of the page's own `permalink:`; "" is line 1, where the front matter opens.
    */
   lines: Map<string, number>;
@@ -26,7 +26,7 @@ export function locateFields(source: string): FieldLocations {
   // gray-matter gives the front matter's text; it sits after the opening `---` line.
   // Options (even empty) keep gray-matter from caching: its cache returns copies without `matter`.
   const { matter, yaml } = load();
-  const { isMap, isPair, isScalar, LineCounter, parseDocument } = yaml;
+  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml;
   const fm = matter(source, {});
   if (!fm.matter) return found;
   lines.set("", 1);
@@ -54,6 +54,14 @@ export function locateFields(source: string): FieldLocations {
       const line = lineOf(field.key);
       // Both as written and as a problem names it (`"a\nb"` for a key that is not a plain name).
       if (line !== undefined) lines.set(String(field.key.value), line).set(keyName(String(field.key.value)), line);
+      // Each entry of a list, for a problem that names one (`previousUrls[2]`).
+      if (isSeq(field.value)) {
+        const name = keyName(String(field.key.value));
+        field.value.items.forEach((item, index) => {
+          const at = lineOf(item);
+          if (at !== undefined) lines.set(`${name}[${index}]`, at);
+        });
+      }
     }
   }
   return found;

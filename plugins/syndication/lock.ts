@@ -4,6 +4,10 @@
  * writes the file.
  */
 
+import { checkSitePath, SITE_PATH_FIX } from "./sitepath.js";
+import { jsonLines, lineAt, type JsonPath } from "./json-lines.js";
+import { keyName, quote } from "./text.js";
+
 /** One published reprint, keyed in the lock by its original URL. */
 export interface LockEntry {
   /** The address it is published at now. */
@@ -50,6 +54,8 @@ export interface CurrentReprint {
 /** A problem with the lock, for the build's report. */
 export interface LockProblem {
   file: string;
+  /** The line in the lock file, for a problem of the lock itself. */
+  line?: number;
   field: string;
   message: string;
   fix: string;
@@ -62,22 +68,140 @@ export interface Redirect {
 
 export const EMPTY_LOCK: Lock = { version: 1, reprints: {} };
 
-/** Read a lock file's text; a broken file is an error that says so, never a silent reset. */
-export function parseLock(text: string): Lock {
-  const data = JSON.parse(text) as Partial<Lock>;
-  if (data?.version !== 1 || typeof data.reprints !== "object" || data.reprints === null) {
-    throw new Error("it is not a version 1 lock ({ \"version\": 1, \"reprints\": { ... } })");
+/** The command that drops an entry from the lock, as the fixes name it. */
+const FORGET = (url: string) => `drop it from the lock with npx eleventy-syndication forget ${url}`;
+
+/** A problem with the lock file's text, at its line. */
+export interface LockTextProblem extends LockProblem {
+  line: number;
+}
+
+const RESTORE = "restore the lock from version control, or correct it by hand";
+const TOP_FIELDS = ["version", "reprints"];
+const ENTRY_FIELDS = ["url", "file", "previousUrls"];
+
+/**
+ * Read a lock file's text. The lock is committed, edited by hand, merged and sent in pull
+ * requests: it is input like any other. Every problem is reported at its line with its fix,
+ * never reset or dropped silently; a lock with any problem is not used.
+ */
+export function parseLock(text: string, file = "the lock"): { lock?: Lock; problems: LockTextProblem[] } {
+  const problems: LockTextProblem[] = [];
+  const add = (line: number | undefined, field: string, message: string, fix: string) =>
+    problems.push({ file, line: line ?? 1, field, message, fix });
+  // `url` and each `previousUrls` entry: a path on this site.
+  const sitePath = (line: number | undefined, field: string, value: unknown) => {
+    const bad = typeof value === "string" ? checkSitePath(value) : { reason: `is ${describeJson(value)}, not a path`, fix: SITE_PATH_FIX };
+    if (bad) add(line, field, typeof value === "string" ? `${quote(value)} ${bad.reason}` : bad.reason, bad.fix);
+  };
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") {
+    add(1, "lock", "is empty", RESTORE);
+    return { problems };
   }
-  for (const [original, entry] of Object.entries(data.reprints)) {
-    if (typeof entry?.url !== "string" || typeof entry.file !== "string") {
-      throw new Error(`the entry for ${original} needs "url" and "file"`);
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    const conflict = /^(?:<{7}|>{7})(?:\s|$)/m.exec(body);
+    if (conflict) {
+      add(lineAt(body, conflict.index), "lock", "has the marks of an unresolved merge (<<<<<<< … >>>>>>>)", "keep the entries of both sides in one \"reprints\" object, and remove the marks");
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      const at = /at position (\d+)/.exec(message);
+      add(at ? lineAt(body, Number(at[1])) : 1, "lock", `is not valid JSON (${message.replace(/ in JSON at position \d+.*$/s, "")})`, RESTORE);
     }
-    const previous = entry.previousUrls;
-    if (previous !== undefined && (!Array.isArray(previous) || previous.some((u) => typeof u !== "string"))) {
-      throw new Error(`the entry for ${original} has "previousUrls" that is not a list of addresses`);
+    return { problems };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    add(1, "lock", `is ${describeJson(data)}, not a lock ({ "version": 1, "reprints": { … } })`, RESTORE);
+    return { problems };
+  }
+  const places = jsonLines(body, 5);
+  for (const { path, line, first } of places.duplicates) {
+    add(line, fieldOf(path), `is written twice (also at line ${first}), and only the last would be kept`, "merge the two into one (a merge of two branches often leaves both), keeping every address");
+  }
+  const top = data as Record<string, unknown>;
+  for (const key of Object.keys(top)) {
+    if (!TOP_FIELDS.includes(key)) add(places.line([key]), keyName(key), unknownKey(key, "the lock"), "remove it: a lock has only \"version\" and \"reprints\"");
+  }
+  if (top.version !== 1) {
+    add(
+      places.line(["version"]),
+      "version",
+      top.version === undefined ? "is missing" : `is ${quote(top.version)}, a version this plugin does not read`,
+      typeof top.version === "number" && top.version > 1 ? "a newer version of the plugin wrote it: upgrade eleventy-plugin-syndication" : 'write "version": 1',
+    );
+  }
+  const reprints = top.reprints;
+  if (reprints === null || typeof reprints !== "object" || Array.isArray(reprints)) {
+    add(places.line(["reprints"]), "reprints", `is ${reprints === undefined ? "missing" : describeJson(reprints)}, not an object of entries keyed by original URL`, RESTORE);
+    return { problems };
+  }
+  const originals = new Map<string, number>();
+  for (const [original, entry] of Object.entries(reprints)) {
+    const at = (...rest: Array<string | number>) => places.line(["reprints", original, ...rest]) ?? places.line(["reprints", original]);
+    if (!isOriginal(original)) {
+      add(at(), "reprints", `has the key ${quote(original)}, which ${original === "__proto__" ? "is a name JavaScript reserves, and" : "is"} not the address of an original article`, "key each entry by the reprint's syndication.originalUrl (https://…)");
+      continue;
+    }
+    const key = originalKey(original);
+    const same = originals.get(key);
+    if (same !== undefined) {
+      add(at(), "reprints", `has ${quote(original)}, the same original as the entry at line ${same}`, "keep one entry per original, merged into one");
+    } else originals.set(key, at() ?? 1);
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+      add(at(), "reprints", `has ${describeJson(entry)} for ${quote(original)}, not an entry ({ "url", "file" })`, RESTORE);
+      continue;
+    }
+    const fields = entry as Record<string, unknown>;
+    for (const name of Object.keys(fields)) {
+      if (!ENTRY_FIELDS.includes(name)) add(at(name), keyName(name), unknownKey(name, "an entry"), "remove it: an entry has \"url\", \"file\" and \"previousUrls\"");
+    }
+    if (fields.url === undefined) add(at(), "url", "is missing", "give the address the reprint is published at, such as /reprints/2021/12/story/");
+    else sitePath(at("url"), "url", fields.url);
+    if (typeof fields.file !== "string" || fields.file.trim() === "") {
+      add(at("file"), "file", fields.file === undefined ? "is missing" : `is ${describeJson(fields.file)}, not a file name`, "give the reprint's file, relative to the project root, such as src/reprints/story.md");
+    }
+    const previous = fields.previousUrls;
+    if (previous !== undefined && !Array.isArray(previous)) {
+      add(at("previousUrls"), "previousUrls", `is ${describeJson(previous)}, not a list of paths`, 'write a list, such as ["/reprints/old-name/"]');
+    } else {
+      (previous ?? []).forEach((address: unknown, index: number) => sitePath(at("previousUrls", index), `previousUrls[${index}]`, address));
     }
   }
-  return data as Lock;
+  if (problems.length > 0) return { problems };
+  return { lock: data as Lock, problems };
+}
+
+/** An original article's address, as the lock keys entries: absolute http: or https:. */
+function isOriginal(key: string): boolean {
+  if (key === "__proto__") return false;
+  try {
+    const url = new URL(key);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+const unknownKey = (key: string, where: string) =>
+  key === "__proto__" ? "is a name JavaScript reserves, not a field of " + where : `is not a field of ${where}`;
+
+/** A JSON value's kind, for "is a list, not …". */
+function describeJson(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return quote(value);
+}
+
+/** The report's field for a place in the lock: its last key (`url`, `previousUrls[1]`, `version`). */
+function fieldOf(path: JsonPath): string {
+  const last = path[path.length - 1];
+  if (typeof last === "number") return `${fieldOf(path.slice(0, -1))}[${last}]`;
+  if (path.length === 2 && path[0] === "reprints") return "reprints";
+  return keyName(String(last));
 }
 
 /** Stable, sorted, one field a line where it helps: diffs of the lock review well. */
@@ -101,6 +225,8 @@ export interface Reconciled {
   redirects: Redirect[];
   /** One line a change, for messages: "added …", "moved …". */
   changes: string[];
+  /** How many of the changes only add a reprint the lock did not have (the first of `changes`' kinds a CI build accepts). */
+  added: number;
 }
 
 /**
@@ -126,6 +252,7 @@ export function reconcile(
     [...byKey.entries()].filter(([key]) => !currentKeys.has(key) && !seen.has(key)).map(([key, found]) => [found.entry.url, { key, ...found }]),
   );
   const used = new Set<string>();
+  let added = 0;
 
   for (const reprint of current) {
     const key = originalKey(reprint.originalUrl);
@@ -142,6 +269,7 @@ export function reconcile(
     const old = found?.entry;
     const previous = new Set([...(old?.previousUrls ?? []), ...reprint.declaredMoves]);
     if (!old) {
+      added += 1;
       changes.push(`added ${reprint.url} (${reprint.file})`);
     } else if (old.url !== reprint.url) {
       if (reprint.declaredMoves.includes(old.url)) {
@@ -153,7 +281,7 @@ export function reconcile(
           message: `was published at ${old.url} but would now be at ${reprint.url}, and old links would break`,
           fix:
             `put the old address back (permalink: ${old.url}), or declare the move with ` +
-            `syndication.previousUrls: [${old.url}] to leave a redirect there`,
+            `syndication.previousUrls: [${old.url}] to leave a redirect there; if it was never deployed there, ${FORGET(old.url)}`,
         });
       }
     } else if (old.file !== reprint.file) {
@@ -169,7 +297,7 @@ export function reconcile(
 
   for (const [original, entry] of Object.entries(lock.reprints)) {
     const key = originalKey(original);
-    if (used.has(key) || next.reprints[original]) continue;
+    if (used.has(key) || Object.hasOwn(next.reprints, original)) continue;
     if (seen.has(key) && !gone.has(key)) {
       next.reprints[original] = entry;
       continue;
@@ -181,7 +309,7 @@ export function reconcile(
         message: `is false, but this reprint was published at ${entry.url}, and old links would break`,
         fix:
           `remove permalink: false to keep the page at ${entry.url}; to take the article down, withdraw it ` +
-          "(syndication.withdrawn: true) and keep its page; to let the address break, delete its entry from the lock file in a commit",
+          `(syndication.withdrawn: true) and keep its page; if it was never deployed, or to let the address break, ${FORGET(entry.url)}`,
       });
       next.reprints[original] = entry;
       continue;
@@ -192,7 +320,7 @@ export function reconcile(
       message: `is gone, but its reprint of ${original} was published at ${entry.url}`,
       fix:
         "restore the file; to take the article down, keep the file with syndication.withdrawn: true " +
-        "(the address then shows a notice); to let the address break, delete its entry from the lock file in a commit",
+        `(the address then shows a notice); if it was never deployed, or to let the address break, ${FORGET(entry.url)}`,
     });
     // Keep the entry: a failed build must not forget a published address.
     next.reprints[original] = entry;
@@ -203,9 +331,39 @@ export function reconcile(
     for (const from of entry.previousUrls ?? []) redirects.push({ from, to: entry.url });
   }
   redirects.sort((a, b) => a.from.localeCompare(b.from));
-  return { next, problems, redirects, changes };
+  return { next, problems, redirects, changes, added };
 }
 
 function sameMoves(a: string[] | undefined, b: string[] | undefined): boolean {
   return JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...(b ?? [])].sort());
+}
+
+/** What `forget` did: the lock without the entries, those it dropped, and the names that matched none. */
+export interface Forgotten {
+  next: Lock;
+  dropped: Array<{ original: string; entry: LockEntry }>;
+  unmatched: string[];
+}
+
+/**
+ * Drop entries from the lock, each named by its address, its original URL (however spelt) or its
+ * file: for reprints that were recorded by a local build but never deployed.
+ */
+export function forget(lock: Lock, names: string[]): Forgotten {
+  const file = (path: string) => path.replace(/^\.\//, "");
+  const dropped: Forgotten["dropped"] = [];
+  const unmatched: string[] = [];
+  const reprints = { ...lock.reprints };
+  for (const name of names) {
+    const matches = Object.keys(reprints).filter((original) => {
+      const entry = reprints[original]!;
+      return entry.url === name || file(entry.file) === file(name) || originalKey(original) === originalKey(name);
+    });
+    if (matches.length === 0) unmatched.push(name);
+    for (const original of matches) {
+      dropped.push({ original, entry: reprints[original]! });
+      delete reprints[original];
+    }
+  }
+  return { next: { version: 1, reprints }, dropped, unmatched };
 }

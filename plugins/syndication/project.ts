@@ -2,7 +2,7 @@
  * Reading a site's reprints without building it: front matter read with gray-matter and merged
  * with JSON data files the way Eleventy merges them, then the same checks as the build.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { folderListings } from "./listing.js";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import matter from "gray-matter";
@@ -76,14 +76,43 @@ export interface ProjectPage {
   url?: string | false;
 }
 
-function walk(dir: string, skip: (full: string) => boolean, found: string[], scripts: string[]): void {
+/**
+ * The site's files, as Eleventy finds them (tinyglobby over fdir): symbolic links are followed, a
+ * link to a folder once per loop (a link back to a folder it is in is read once, as fdir does),
+ * and links that lead nowhere or round in circles are passed over.
+ */
+function walk(dir: string, skip: (full: string) => boolean, found: string[], scripts: string[], root = dir, links = new Map<string, string>()): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.name.startsWith(".") || skip(full)) continue;
-    if (entry.isDirectory()) walk(full, skip, found, scripts);
+    let folder = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = realpathSync(full);
+        folder = statSync(real).isDirectory();
+      } catch {
+        continue;
+      }
+      if (folder && loops(full, real, root, links)) continue;
+    }
+    if (folder) walk(full, skip, found, scripts, root, links);
     else if (FORMATS.has(extname(entry.name))) found.push(full);
     else if (SCRIPTS.test(entry.name)) scripts.push(full);
   }
+}
+
+/** fdir's test for a link to a folder: does a linked folder above it lead to the same place? */
+function loops(path: string, real: string, root: string, links: Map<string, string>): boolean {
+  let parent = dirname(path);
+  let depth = 1;
+  while (parent !== root && parent !== dirname(parent) && depth < 2) {
+    const above = links.get(parent);
+    if (above !== undefined && (above === real || above.startsWith(real) || real.startsWith(above))) depth++;
+    else parent = dirname(parent);
+  }
+  links.set(path, real);
+  return depth > 1;
 }
 
 /** A data file that cannot be read is a problem of the site, not of the command. */
@@ -268,10 +297,10 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
 
   const addressed: AddressedPage[] = pages.flatMap((p) => (p.url === undefined ? [] : [{ inputPath: p.inputPath, url: p.url }]));
   const found = collectProblems(state, addressed);
-  if (found.size === 0 && unreadable.size === 0) {
-    const lock = checkLock(state, addressed, options, true);
-    for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
-  }
+  // As the build does: the lock file's own problems always, its verdict on addresses when all else is fine.
+  const lock = checkLock(state, addressed, options, { write: "check never writes it", othersFailed: found.size > 0 || unreadable.size > 0 });
+  for (const { file, ...problem } of lock.problems) found.set(file, [...(found.get(file) ?? []), problem]);
+  if (lock.notice) warnings.push(lock.notice);
   const problems = sortProblems([...unreadable.values(), ...locate(found, { inputDir })]);
   const edited = locate(warningsOf(state), { inputDir }).map((w) => `warning: ${formatProblem(w)}`);
   return { pages, state, problems, warnings: [...warnings, ...expiringSoon(state, options), ...edited], unreadable };

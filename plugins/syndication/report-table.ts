@@ -54,10 +54,25 @@ export function formatTable(rows: ReportRow[]): string {
   return cells.map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
 }
 
-/** RFC 4180 CSV with a header row. */
+/**
+ * What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): =, +, -, @, tab,
+ * carriage return and line feed, the full-width forms some spreadsheets take for them, and NUL.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV cell. A cell that a spreadsheet would run as a formula (a source named
+ * `=HYPERLINK(…)`) gets a leading ' and is quoted, as OWASP advises: the spreadsheet shows it as
+ * text. Otherwise RFC 4180: quoted where it holds a comma, a quote or a line break.
+ */
+export function csvCell(value: string): string {
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** RFC 4180 CSV with a header row, every cell safe to open in a spreadsheet. */
 export function formatCsv(rows: ReportRow[]): string {
-  const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [COLUMNS.map(([key]) => key).join(","), ...rows.map((row) => COLUMNS.map(([key]) => quote(row[key])).join(","))];
+  const lines = [COLUMNS.map(([key]) => key).join(","), ...rows.map((row) => COLUMNS.map(([key]) => csvCell(row[key])).join(","))];
   return `${lines.join("\r\n")}\r\n`;
 }
 

@@ -117,7 +117,11 @@ export interface SyndicationOptions {
   now?: () => Date;
   /** The permalink lock, relative to the project root (or absolute); `false` turns it off. Default `"syndication.lock.json"`. */
   lockFile?: string | false;
-  /** Let a build under `CI=true` change the lock file. Default `false`: such a build fails instead. */
+  /**
+   * `true`: a build under `CI` writes the lock as a local build does (for a CI that commits it
+   * back). Default `false`: a CI build writes no lock, passes when the only change is new reprints
+   * (saying which addresses to commit), and fails on any other change to a committed entry.
+   */
   updateLockInCI?: boolean;
   /** Warn about reprints whose right to be shown ends within this many days. Default `14`. */
   expiryWarningDays?: number;

@@ -4,6 +4,7 @@ import { describe, parseLicence } from "./licences.js";
 import { INDEXING_MODES, type ResolvedOptions, type ResolvedSource } from "./options.js";
 import { suggest } from "./suggest.js";
 import { checkUrl } from "./url.js";
+import { checkSitePath } from "./sitepath.js";
 import { jsonText, keyName, quote, unprintableProblems } from "./text.js";
 import { type BannerParts, renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml } from "./banner.js";
 import { DateTime, Duration } from "luxon";
@@ -385,15 +386,11 @@ export function normalise(value: unknown, page: PageContext, options: ResolvedOp
     }
   }
   const previousUrls = ok("previousUrls") && Array.isArray(raw.previousUrls) ? (raw.previousUrls as string[]).map((u) => u.trim()) : [];
-  for (const address of previousUrls) {
-    if (!/^\/(?!\/)\S*(\/|\.html)$/.test(address)) {
-      problems.push({
-        field: "syndication.previousUrls",
-        message: `has ${quote(address)}, which is not an address on this site`,
-        fix: "write it as the path the reprint had, starting with / and ending with / or .html, such as /reprints/old-name/",
-      });
-    }
-  }
+  previousUrls.forEach((address, index) => {
+    const bad = checkSitePath(address);
+    // The index tells two bad entries apart: the same problem twice names each.
+    if (bad) problems.push({ field: `syndication.previousUrls[${index}]`, message: `${quote(address)} ${bad.reason}`, fix: bad.fix });
+  });
   if (published && expires && expires.millis < published.millis) {
     problems.push({
       field: "syndication.expires",

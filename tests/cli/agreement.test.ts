@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { build, cli, fixture } from "../helpers.js";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, cli, fixture, ROOT } from "../helpers.js";
 import { SyndicationError } from "../../plugins/syndication/index.js";
 
 // `eleventy-syndication check` and the build must agree on every fixture: the same problems,
@@ -25,6 +28,10 @@ const CASES: Array<{ site: string; config: string; now?: string }> = [
   { site: "permalink-clash", config: "default" },
   // A lock that the site no longer matches: an undeclared move, and a reprint whose file is gone.
   { site: "lock-site", config: "lock-moved" },
+  // A hostile lock: paths out of the output folder, a script address, a key written twice, __proto__.
+  { site: "lock-site", config: "lock-hostile" },
+  // The lock's own problems are reported beside the reprints' (here, of a site with broken reprints).
+  { site: "broken", config: "lock-hostile" },
   // Publishers' rules: institutions, counter, excerpts, the copyright year, a body edited since import.
   { site: "presets-broken", config: "default" },
   // Impossible dates in flow style, beside a key of the same name, and in a withdrawal.
@@ -49,6 +56,38 @@ describe.each(CASES)("check and the build on $site ($config)", ({ site, config, 
     const checked = JSON.parse(run.stdout);
     expect(checked.problems).toEqual(built);
     expect(run.status).toBe(built.length > 0 ? 1 : 0);
-    if (["broken", "cli-edge", "presets-broken", "permalink-clash", "hostile-site", "rolled-dates"].includes(site) || config === "lock-moved") expect(built.length).toBeGreaterThan(0);
+    // The lock's own problems come with the reprints' in one report.
+    if (config === "lock-hostile") expect(built.filter((p) => p.file.endsWith("lock-hostile.lock.json")).map((p) => p.line)).toEqual([7, 7, 12, 14]);
+    if (["broken", "cli-edge", "presets-broken", "permalink-clash", "hostile-site", "rolled-dates"].includes(site) || config.startsWith("lock-")) expect(built.length).toBeGreaterThan(0);
+  });
+});
+
+describe("check and the build on a site with symbolic links", () => {
+  it("read the same pages: a link back to a folder once, a loop of links never", () => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-links-"));
+    mkdirSync(join(dir, "reprints"));
+    writeFileSync(join(dir, "reprints", "a.md"), "---\ntitle: A\nsyndication:\n  source: Example Wire\n  originalUrl: https://wire.example.com/a\n  licence: permission\n---\nText.\n");
+    // A link to the folder it is in, and two links that point at each other.
+    symlinkSync(".", join(dir, "reprints", "loop"));
+    symlinkSync("b", join(dir, "reprints", "c"));
+    symlinkSync("c", join(dir, "reprints", "b"));
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+    writeFileSync(join(dir, "syndication.config.json"), '{ "lockFile": false }');
+    writeFileSync(
+      join(dir, "eleventy.config.ts"),
+      `import syndication from ${JSON.stringify(join(ROOT, "plugins", "syndication", "index.ts"))};\n` +
+        `export default function (c: any) { c.addPlugin(syndication, { lockFile: false }); }\n`,
+    );
+    const built = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--config=eleventy.config.ts"], { cwd: dir, encoding: "utf8" });
+    const checked = cli(["check"], dir);
+    // Eleventy reads reprints/loop/a.md as a second page: the same original at the same address.
+    const lines = (text: string) => text.replace(/^\[11ty\] /gm, "").split("\n").filter((l) => l.startsWith("reprints/"));
+    expect(lines(built.stderr)).toEqual([
+      "reprints/loop/a.md:1  permalink  gives the address /reprints/a/, which reprints/a.md already has, rename one of the files, or give one an explicit permalink",
+      "reprints/loop/a.md:5  syndication.originalUrl  is the same as in reprints/a.md (https://wire.example.com/a), reprint each original once: delete one of the two files, or correct its originalUrl",
+    ]);
+    expect(lines(checked.stdout)).toEqual(lines(built.stderr));
+    expect(built.status).toBe(1);
+    expect(checked.status).toBe(1);
   });
 });

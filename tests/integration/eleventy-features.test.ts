@@ -11,7 +11,7 @@ const drafts = (eleventyConfig: any) =>
 
 describe("Eleventy's own features next to reprints", async () => {
   const lockFile = join(mkdtempSync(join(tmpdir(), "syndication-features-lock-")), "syndication.lock.json");
-  // A new lock, written by this build: under CI too (where a lock change otherwise fails the build).
+  // A new lock, written by this build: under CI too (where a build writes no lock by default).
   const site = await build(fixture("features-site"), { plugin: { lockFile, updateLockInCI: true }, config: drafts });
   const lock = JSON.parse(readFileSync(lockFile, "utf8")) as { reprints: Record<string, { url: string }> };
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, fixture, listFiles, type BuiltSite } from "../helpers.js";
@@ -86,7 +86,8 @@ describe("the permalink lock", () => {
         message: "was published at /reprints/kept-old/ but would now be at /reprints/2022/01/kept/, and old links would break",
         fix:
           "put the old address back (permalink: /reprints/kept-old/), or declare the move with syndication.previousUrls: " +
-          "[/reprints/kept-old/] to leave a redirect there",
+          "[/reprints/kept-old/] to leave a redirect there; if it was never deployed there, drop it from the lock with " +
+          "npx eleventy-syndication forget /reprints/kept-old/",
       },
     ]);
     expect(readFileSync(lockFile, "utf8")).toBe(before);
@@ -104,20 +105,61 @@ describe("the permalink lock", () => {
       `${F}/gone.md syndication is gone, but its reprint of https://wire.example.com/gone was published at /reprints/gone/`,
     ]);
     expect(error.problems[0]!.fix).toContain("syndication.withdrawn: true");
+    // The command that drops a reprint that was never deployed is named, with the address to give it.
+    expect(error.problems[0]!.fix).toContain("if it was never deployed, or to let the address break, drop it from the lock with npx eleventy-syndication forget /reprints/gone/");
   });
 
-  it("fails under CI=true rather than change the lock, unless told to update it", async () => {
+  it("passes under CI=true without a lock: writes the site, not the lock, and says which addresses to commit", async () => {
     process.env.CI = "true";
     const lockFile = lockWith();
-    const error = await failure(lockFile);
-    expect(error.problems).toHaveLength(1);
-    expect(error.problems[0]!.field).toBe("lock");
-    expect(error.problems[0]!.message).toBe(
-      `would change in CI (added /reprints/2022/01/kept/ (${KEPT.file}); added /reprints/2022/02/moved/ (${MOVED.file}))`,
-    );
+    const messages: string[] = [];
+    const site = await build(fixture("lock-site"), { plugin: { lockFile }, messages });
+    expect(site.files).toContain("reprints/2022/01/kept/index.html");
     expect(existsSync(lockFile)).toBe(false);
+    expect(messages.filter((m) => m.includes("lock.json"))).toEqual([
+      `eleventy-plugin-syndication: ${lockFile} does not hold these 2 new reprints' addresses yet: ` +
+        `added /reprints/2022/01/kept/ (${KEPT.file}); added /reprints/2022/02/moved/ (${MOVED.file}). ` +
+        `A CI build does not write it: build locally and commit ${lockFile}, so that later builds keep them where they are.`,
+    ]);
+  });
+
+  it("passes under CI=true with a lock that lacks a new reprint, naming only that one, and leaves the lock as it is", async () => {
+    process.env.CI = "true";
+    const lockFile = lockWith({ "https://wire.example.com/kept": KEPT });
+    const before = readFileSync(lockFile, "utf8");
+    const messages: string[] = [];
+    await build(fixture("lock-site"), { plugin: { lockFile }, messages });
+    expect(readFileSync(lockFile, "utf8")).toBe(before);
+    expect(messages.filter((m) => m.includes("lock.json"))).toEqual([
+      `eleventy-plugin-syndication: ${lockFile} does not hold this new reprint's address yet: added /reprints/2022/02/moved/ (${MOVED.file}). ` +
+        `A CI build does not write it: build locally and commit ${lockFile}, so that later builds keep it where it is.`,
+    ]);
+  });
+
+  it("fails under CI=true when a committed address would move or go, even a declared move", async () => {
+    process.env.CI = "true";
+    // The move declared in moved.md: fine locally (a redirect), but a change to a committed entry.
+    const declared = lockWith({ "https://wire.example.com/kept": KEPT, "https://wire.example.com/moved": { url: "/reprints/moved-old/", file: MOVED.file } });
+    const error = await failure(declared);
+    expect(error.problems.map((p) => `${p.field} ${p.message}`)).toEqual([
+      `lock would change in CI (moved /reprints/moved-old/ to ${MOVED.url} (${MOVED.file}))`,
+    ]);
+    expect(error.problems[0]!.fix).toBe(`build locally and commit ${declared}, or set the plugin option updateLockInCI: true`);
+    // An undeclared move, and a reprint whose file is gone, fail in CI as everywhere.
+    const moved = await failure(lockWith({ "https://wire.example.com/kept": { url: "/reprints/kept-old/", file: KEPT.file } }));
+    expect(moved.problems.map((p) => p.field)).toEqual(["permalink"]);
+    const gone = await failure(lockWith({ "https://wire.example.com/gone": { url: "/reprints/gone/", file: `${F}/gone.md` }, "https://wire.example.com/kept": KEPT }));
+    expect(gone.problems.map((p) => `${p.file} ${p.field}`)).toEqual([`${F}/gone.md syndication`]);
+  });
+
+  it("records changes under CI=true as a local build does with updateLockInCI: true", async () => {
+    process.env.CI = "true";
+    const lockFile = lockWith({ "https://wire.example.com/kept": KEPT, "https://wire.example.com/moved": { url: "/reprints/moved-old/", file: MOVED.file } });
     await build(fixture("lock-site"), { plugin: { lockFile, updateLockInCI: true } });
-    expect(Object.keys(readLock(lockFile).reprints)).toEqual(["https://wire.example.com/kept", "https://wire.example.com/moved"]);
+    expect(readLock(lockFile).reprints["https://wire.example.com/moved"]).toEqual({ ...MOVED, previousUrls: ["/reprints/moved-old/"] });
+    const fresh = lockWith();
+    await build(fixture("lock-site"), { plugin: { lockFile: fresh, updateLockInCI: true } });
+    expect(Object.keys(readLock(fresh).reprints)).toEqual(["https://wire.example.com/kept", "https://wire.example.com/moved"]);
   });
 
   it("reports a lock file it cannot read, instead of starting afresh", async () => {
@@ -125,9 +167,32 @@ describe("the permalink lock", () => {
     const lockFile = lockWith();
     writeFileSync(lockFile, "{ not json");
     const error = await failure(lockFile);
-    expect(error.problems[0]!.field).toBe("lock");
-    expect(error.problems[0]!.message).toMatch(/^cannot be read: /);
+    expect(error.problems).toEqual([
+      { file: lockFile, line: 1, field: "lock", message: expect.stringMatching(/^is not valid JSON \(.+\)$/), fix: expect.stringContaining("restore the lock from version control") },
+    ]);
     expect(readFileSync(lockFile, "utf8")).toBe("{ not json");
+  });
+
+  it("reports a lock it may not read or write, naming the cause, before any page is written", async () => {
+    delete process.env.CI;
+    // A folder where the lock should be: not taken for "no lock yet".
+    const folder = lockWith();
+    mkdirSync(folder);
+    const error = await failure(folder);
+    expect(error.problems).toEqual([
+      { file: folder, field: "lock", message: "cannot be read: it is a folder, not a file (EISDIR)", fix: "make it a readable file, or set the plugin's lockFile option to where the lock is" },
+    ]);
+    // A read-only lock is left alone: a build that would change it fails before writing any page…
+    const readOnly = lockWith({ "https://wire.example.com/kept": KEPT });
+    chmodSync(readOnly, 0o444);
+    const refused = await failure(readOnly);
+    expect(refused.problems.map((p) => `${p.field} ${p.message}`)).toEqual([
+      `lock would change (added /reprints/2022/02/moved/ (${MOVED.file})), but cannot be written: it is read-only`,
+    ]);
+    // …and one that would not change it passes.
+    const current = lockWith({ "https://wire.example.com/kept": KEPT, "https://wire.example.com/moved": { ...MOVED, previousUrls: ["/reprints/moved-old/"] } });
+    chmodSync(current, 0o444);
+    await build(fixture("lock-site"), { plugin: { lockFile: current } });
   });
 
   it("passes under CI with an up-to-date lock, leaving the file untouched, even with other line endings", async () => {
@@ -147,7 +212,7 @@ describe("the permalink lock", () => {
 
   it("treats CI=1 as CI", async () => {
     process.env.CI = "1";
-    const error = await failure(lockWith());
+    const error = await failure(lockWith({ "https://wire.example.com/kept": KEPT, "https://wire.example.com/moved": { url: "/reprints/moved-old/", file: MOVED.file } }));
     expect(error.problems[0]!.message).toMatch(/^would change in CI/);
   });
 

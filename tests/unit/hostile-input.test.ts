@@ -33,9 +33,7 @@ describe("hostile and odd syndication data", () => {
   it("quotes a value on one line, with line breaks and direction overrides escaped", () => {
     expect(problems({ ...valid, licence: "CC-BY\n4.0" })[0]!.message).toBe('"CC-BY\\n4.0" is not a licence this plugin knows');
     expect(problems({ ...valid, published: "2021\u202e-12-14" })[0]!.message).toBe('"2021\\u202E-12-14" is not a valid date');
-    expect(problems({ ...valid, previousUrls: ["/a\u2028b/"] })[0]!.message).toBe(
-      'has "/a\\u2028b/", which is not an address on this site',
-    );
+    expect(problems({ ...valid, previousUrls: ["/a\u2028b/"] })[0]!.message).toBe('"/a\\u2028b/" contains a space or line break');
   });
 
   it("cuts a long value short in a message", () => {

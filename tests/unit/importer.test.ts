@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import MarkdownIt from "markdown-it";
-import { escapeMarkdown, importText, readCredit } from "../../plugins/syndication/importer.js";
+import { escapeMarkdown, importText, readArticle, readCredit } from "../../plugins/syndication/importer.js";
 import { fileSlug } from "../../plugins/syndication/project.js";
 
 describe("readCredit", () => {
@@ -68,5 +68,25 @@ describe("fileSlug", () => {
     expect(fileSlug("src/reprints/2024-01-02-dated.md")).toBe("dated");
     expect(fileSlug("src/reprints/story/index.md")).toBe("story");
     expect(fileSlug("src/reprints/plain.md")).toBe("plain");
+  });
+});
+
+describe("readArticle", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it("takes UTF-8 text, with or without a byte-order mark", () => {
+    expect(readArticle(bytes("A story.\n"))).toEqual({ text: "A story.\n" });
+    // The mark is dropped, as TextDecoder drops it.
+    expect(readArticle(bytes("\uFEFFA story.\n"))).toEqual({ text: "A story.\n" });
+  });
+
+  it.each([
+    ["an empty file", new Uint8Array(), "is empty: there is no article to import"],
+    ["white space only", bytes(" \n\t\r\n"), "is only white space: there is no article to import"],
+    ["a binary file", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]), "is not UTF-8 text (a binary file, or another encoding): save the article as UTF-8 text"],
+    ["valid UTF-8 with NUL bytes", bytes("PK\u0003\u0004\u0000\u0000text"), "is not plain text: it holds U+0003, a control character no article has (a binary file?)"],
+    ["UTF-16", Uint8Array.from([0xff, 0xfe, 0x41, 0x00]), "is UTF-16 text: save it as UTF-8 and import it again"],
+    ["Latin-1", Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), "is not UTF-8 text (a binary file, or another encoding): save the article as UTF-8 text"],
+  ])("refuses %s", (_, input, problem) => {
+    expect(readArticle(input)).toEqual({ problem });
   });
 });

