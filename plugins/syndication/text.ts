@@ -67,13 +67,17 @@ export function fieldKey(field: string): string | undefined {
   return quoted ?? rest;
 }
 
+/** The characters `unprintable` finds, as a character class (`import` strips them from a body). */
+export const UNPRINTABLE = "[\\u0000-\\u0008\\u000B\\u000E-\\u001F\\u007F-\\u009F\\p{Cs}\\p{Noncharacter_Code_Point}]";
+const unprintableChar = new RegExp(UNPRINTABLE, "u");
+
 /**
  * Characters no web page may contain, even escaped (HTML makes each a parse error): control
  * characters other than tab, line feed, form feed and carriage return, lone surrogates and
  * noncharacters. Returns the first, as `U+0007`, or undefined.
  */
 export function unprintable(text: string): string | undefined {
-  const found = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\p{Cs}\p{Noncharacter_Code_Point}]/u.exec(text);
+  const found = unprintableChar.exec(text);
   return found ? `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : undefined;
 }
 
