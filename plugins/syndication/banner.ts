@@ -238,7 +238,18 @@ export function renderReadMore(template: string, parts: BannerParts): { html: st
   return { html: `<p class="syndication-read-more">${sentence.html}</p>`, text: sentence.text };
 }
 
-/** The publisher's tracking pixel: a 1×1 image, with no text for screen readers. */
+/**
+ * eleventy-img's HTML transform leaves an `<img>` with this attribute alone and removes the
+ * attribute: without it, the transform downloads a tracking pixel at build time (a page view that
+ * no reader made) and replaces it with a local copy, so readers' views are never counted.
+ */
+export const IMAGE_OPT_OUT = "eleventy:ignore";
+
+/**
+ * The publisher's tracking pixel: a 1×1 image, with no text for screen readers. `eleventy:ignore`
+ * keeps image transforms (eleventy-img) from downloading and replacing it; the plugin takes the
+ * attribute off pages where no transform did.
+ */
 export function pixelHtml(url: string): string {
-  return `<img class="syndication-pixel" src="${escapeHtml(url)}" alt="" width="1" height="1">`;
+  return `<img ${IMAGE_OPT_OUT} class="syndication-pixel" src="${escapeHtml(url)}" alt="" width="1" height="1">`;
 }

@@ -1,7 +1,8 @@
 /**
- * Front matter that cannot be read. Eleventy stops at the first file whose YAML is broken, before
- * the plugin sees any other file; the plugin instead records the file, its line and the parser's
- * reason, and reports it in its one report with every other problem.
+ * Reprints whose front matter cannot be read. Eleventy stops at the first file whose YAML is
+ * broken, before the plugin sees any other file; for a reprint, the plugin instead records the
+ * file, its line and column and the parser's reason, and reports it in its one report with every
+ * other problem. Any other page (or layout) keeps Eleventy's own error, with its position marker.
  */
 import { existsSync } from "node:fs";
 import jsYaml from "js-yaml";
@@ -26,30 +27,47 @@ export interface FrontMatterHost {
  * (Eleventy's parser) counts lines from 0 (`mark.line`), the `yaml` package from 1 (`linePos`).
  */
 export function frontMatterProblem(error: unknown): PlacedProblem {
-  const e = (error ?? {}) as { mark?: { line?: unknown }; linePos?: Array<{ line?: unknown }>; reason?: unknown; message?: unknown };
+  const e = (error ?? {}) as {
+    mark?: { line?: unknown; column?: unknown };
+    linePos?: Array<{ line?: unknown; col?: unknown }>;
+    reason?: unknown;
+    message?: unknown;
+  };
   const line =
     typeof e.mark?.line === "number" ? e.mark.line + 1 : typeof e.linePos?.[0]?.line === "number" ? e.linePos[0].line : undefined;
-  const reason = typeof e.reason === "string" ? e.reason : String(e.message ?? error).split("\n")[0];
+  // Columns as editors count them, from 1 (js-yaml counts from 0).
+  const column =
+    typeof e.mark?.column === "number" ? e.mark.column + 1 : typeof e.linePos?.[0]?.col === "number" ? e.linePos[0].col : undefined;
+  // The `yaml` package ends its message with the position, which the problem gives on its own.
+  const reason = typeof e.reason === "string" ? e.reason : String(e.message ?? error).split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
   return {
     ...(line !== undefined ? { line } : {}),
     field: "front matter",
-    message: `cannot be read: ${reason}`,
+    message: `cannot be read: ${reason}${column !== undefined ? ` (column ${column})` : ""}`,
     fix: "correct the YAML between the --- lines",
   };
+}
+
+/** A `syndication:` key at the top level of front matter (or of a file, for a command that reads it whole). */
+const SYNDICATION_KEY = /^syndication[ \t]*:/m;
+
+/** Is a file whose front matter cannot be read a reprint? In the reprints folder, or with a `syndication:` key. */
+export function unreadableReprint(text: string, inReprintsDir: boolean): boolean {
+  return inReprintsDir || SYNDICATION_KEY.test(text);
 }
 
 type Engine = ((text: string, options?: { filePath?: string }) => unknown) | { parse(text: string, options?: unknown): unknown };
 
 /**
  * Wrap the site's YAML front-matter engine (Eleventy's own, or one the site set before adding the
- * plugin) so a file it cannot read becomes a recorded problem instead of the end of the build.
+ * plugin) so a reprint it cannot read becomes a recorded problem instead of the end of the build.
  * Such a file gets `permalink: false` and stays out of collections, so nothing of it is written
- * even if the build went on; the plugin's collections then fail the build with the report.
+ * even if the build went on; the plugin's check then fails the build with the report.
  * Returns the files that cannot be read now, by input path; and, while it parses, it keeps a
  * reprint's dates as written (YAML rolls 2021-13-45 over into a valid date), which spares the
  * preprocessor reading the file again.
  */
-export function guardFrontMatter(eleventyConfig: FrontMatterHost): FrontMatterGuard {
+export function guardFrontMatter(eleventyConfig: FrontMatterHost, inReprintsDir: (file: string) => boolean): FrontMatterGuard {
   const unreadable = new Map<string, PlacedProblem>();
   const dates = new Map<string, Map<string, string>>();
   const current = () => {
@@ -76,6 +94,11 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost): FrontMatterGu
       else dates.delete(file);
       return data;
     } catch (error) {
+      // Not a reprint: Eleventy's own error, as if the plugin were not there.
+      if (!unreadableReprint(text, inReprintsDir(file))) {
+        unreadable.delete(file);
+        throw error;
+      }
       unreadable.set(file, frontMatterProblem(error));
       return { permalink: false, eleventyExcludeFromCollections: true };
     }

@@ -6,8 +6,9 @@ import { fileNameProblem, reprintPermalink } from "./permalink.js";
 import { isDocument, rewriteHead, withoutCanonicals } from "./head.js";
 import { buildJsonLd, jsonLdScript } from "./jsonld.js";
 import { SyndicationError, formatProblem } from "./report.js";
-import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "./links.js";
+import { bodyHasImage, hasImage, linksInMarkdown, markImage, missingLinks, rewrittenPixel, unmarkImages } from "./links.js";
 import { markEntry } from "./hentry.js";
+import { IMAGE_OPT_OUT } from "./banner.js";
 import { quote, showable } from "./text.js";
 import { yamlDates } from "./locate.js";
 import {
@@ -20,6 +21,7 @@ import {
   warningsOf,
   locate,
   readWrittenDates,
+  type AddressedPage,
   type PageState,
 } from "./checks.js";
 import type { Redirect } from "./lock.js";
@@ -58,7 +60,7 @@ interface PageData {
   lang?: unknown;
   permalink?: unknown;
   pagination?: unknown;
-  page: { inputPath: string; fileSlug: string; lang?: unknown };
+  page: { inputPath: string; fileSlug: string; lang?: unknown; date?: unknown };
   [key: string]: unknown;
 }
 
@@ -95,6 +97,8 @@ interface Missing {
   tombstone: string[];
   /** Pages whose banner reached them as text: the Markdown library escapes HTML. */
   escaped: string[];
+  /** Pages that call {% syndicationBanner %} where the content already has the banner. */
+  placedTwice: string[];
 }
 
 /** Say which pages lack the banner or notice, and how to place it: a line a page, or a summary. */
@@ -125,6 +129,12 @@ function warnMissing(eleventyConfig: EleventyConfigLike, missing: Missing, optio
     (file) => `${displayPath(file)} shows its attribution banner as escaped text: the Markdown library does not allow HTML (markdown-it's html option is false). Allow HTML, or set bannerPosition to "none" and put {% syndicationBanner %} in the layout.`,
     `reprint pages show their attribution banner as escaped text: the Markdown library does not allow HTML (markdown-it's html option is false). Allow HTML, or set bannerPosition to "none" and put {% syndicationBanner %} in the layout.`,
   );
+  const twice = `The banner is shown once, where bannerPosition puts it; to place it with the shortcode instead, set bannerPosition: "none".`;
+  say(
+    missing.placedTwice,
+    (file) => `${displayPath(file)} calls {% syndicationBanner %}, but its content already has the banner, so the shortcode printed nothing. ${twice}`,
+    `reprint pages call {% syndicationBanner %}, but their content already has the banner, so the shortcode printed nothing. ${twice}`,
+  );
   const ended = `Put {{ ${options.dataKey}.tombstone.html | safe }} in its template in place of the article.`;
   say(
     missing.tombstone,
@@ -150,6 +160,9 @@ const REDIRECT_PAGE = `<!DOCTYPE html>
 </html>
 `;
 
+/** Eleventy dates a page without `date` by a date in its path before the file's creation time. */
+const FILE_NAME_DATE = /\d{4}-\d{2}-\d{2}/;
+
 /** Pages of a paginated reprint: `/x/`, `/x/1/`, `/x/2/`, as Eleventy numbers them by default. */
 function paginated(address: string, data: PageData): string {
   const n = (data.pagination as { pageNumber?: number } | undefined)?.pageNumber ?? 0;
@@ -164,32 +177,45 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   eleventyConfig.versionCheck(">=3.0");
   const options = resolveOptions(userOptions);
   const state = new Map<string, PageState>();
-  // Files whose YAML front matter cannot be read: reported with the rest, not one at a time.
-  const frontMatter = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost);
-  const unreadable = frontMatter.unreadable;
+  // Reprints whose YAML front matter cannot be read: reported with the rest, not one at a time.
   const inputDir = () => eleventyConfig.directories?.input ?? ".";
+  const frontMatter = guardFrontMatter(eleventyConfig as unknown as FrontMatterHost, (file) => inReprintsDir(file, inputDir(), options));
+  const unreadable = frontMatter.unreadable;
   // How the site names its data files, to say which one set a field (read when a report is made).
   const dataFileRules = () => rulesFromConfig(inputDir(), eleventyConfig as unknown as DataFileConfig);
   const isReprint = (inputPath: string, data: PageData) =>
     data.syndication !== undefined || inReprintsDir(inputPath, inputDir(), options);
 
-  // What one build learns: the collections' verdict, the lock to write, pages without a banner.
+  // What one build learns: the check's verdict, the lock to write, pages without a banner.
   let checked: { error?: SyndicationError; redirects: Redirect[] } | undefined;
   let pendingLock: string | undefined;
   // Whether this build may write the lock (else why not), and the last notice of what it left out.
   let lockWrite: true | string = true;
   let lockNotice: string | undefined;
-  let missing: Missing = { banner: [], tombstone: [], escaped: [] };
+  let missing: Missing = { banner: [], tombstone: [], escaped: [], placedTwice: [] };
+  // Pages whose content carries the banner (bannerPosition "top" or "bottom"): the shortcode yields to it.
+  const bannerInContent = new Set<string>();
+  // Pages left out of collections, which the check does not see (it sees what collections.all holds).
+  const uncollected = new Set<string>();
   // What the rendered pages lack of their publishers' terms, by file (a page renders once per build).
   let rendered = new Map<string, FieldProblem[]>();
   const checkRendered = (inputPath: string, html: string, reprint: Reprint, links: string[] | undefined) => {
     const found: FieldProblem[] = [];
     if (reprint.pixel && !hasImage(html, reprint.pixel.url)) {
-      found.push({
-        field: "syndication.pixel",
-        message: `is not on the built page: something between the Markdown and the page removed the tracking image ${quote(reprint.pixel.url)}`,
-        fix: `keep the image in the article, or put {{ ${options.dataKey}.pixel.html | safe }} in the layout`,
-      });
+      const local = rewrittenPixel(html, reprint.pixel.url);
+      found.push(
+        local !== undefined
+          ? {
+              field: "syndication.pixel",
+              message: `is not on the built page: an image transform replaced the tracking image ${quote(reprint.pixel.url)} with ${quote(local)}, so readers' views are not counted`,
+              fix: `make the transform leave img.syndication-pixel alone (eleventy-img's transform skips an <img> with the ${IMAGE_OPT_OUT} attribute, which the plugin writes: something removed it)`,
+            }
+          : {
+              field: "syndication.pixel",
+              message: `is not on the built page: something between the Markdown and the page removed the tracking image ${quote(reprint.pixel.url)} (an image transform such as eleventy-img's replaces images it was not told to leave alone with local copies)`,
+              fix: `write the image in the body as HTML with the ${IMAGE_OPT_OUT} attribute, or leave it out of the body and let the plugin add it, or put {{ ${options.dataKey}.pixel.html | safe }} in the layout`,
+            },
+      );
     }
     const lost = links ? missingLinks(links, html) : [];
     if (lost.length > 0) {
@@ -215,7 +241,9 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     state.clear();
     checked = undefined;
     rendered = new Map();
-    missing = { banner: [], tombstone: [], escaped: [] };
+    missing = { banner: [], tombstone: [], escaped: [], placedTwice: [] };
+    bannerInContent.clear();
+    uncollected.clear();
   });
 
   // Validate each reprint as Eleventy reads it, then give it its data, its address and its banner.
@@ -223,6 +251,7 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   // they set on `data` is what the page is built with: nothing here touches other pages.
   eleventyConfig.addPreprocessor("syndication", "*", function (data, content) {
     const inputPath = this.inputPath ?? data.page.inputPath;
+    if (data.eleventyExcludeFromCollections === true) uncollected.add(inputPath);
     if (unreadable().has(inputPath)) return undefined;
     if (!isReprint(inputPath, data)) return undefined;
     const title = typeof data.title === "string" ? data.title : undefined;
@@ -260,6 +289,12 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
       }
     }
 
+    // Dated by the original, not by the file system: a CI checkout gives every file the same
+    // creation time. A `date` of its own, or one in its file name (Eleventy's rule), wins.
+    if (options.pageDate === "published" && reprint.published && data.date === undefined && !FILE_NAME_DATE.test(inputPath)) {
+      data.page.date = new Date(reprint.published.iso);
+    }
+
     if (typeof content !== "string") return undefined;
     // Expired or withdrawn: the article's text is gone from the page; a notice stands in its place.
     if (reprint.tombstone) {
@@ -269,19 +304,24 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     }
     // An excerpt ends with its link to the whole; a pixel the body lacks is added after the text.
     const readMore = reprint.readMore ? `\n\n${reprint.readMore.html}\n` : "";
-    const pixel = reprint.pixel && !bodyHasImage(content, reprint.pixel.url) ? `\n\n${reprint.pixel.html}\n` : "";
+    // The body's own pixel is marked for image transforms to leave alone, like the one the plugin adds.
+    const shown = reprint.pixel !== undefined && bodyHasImage(content, reprint.pixel.url);
+    const article = shown ? markImage(content, reprint.pixel!.url) : content;
+    const pixel = reprint.pixel && !shown ? `\n\n${reprint.pixel.html}\n` : "";
     // A publisher's placement wins over the site's, except manual placement.
     const position = options.bannerPosition === "none" ? "none" : (source?.bannerPosition ?? options.bannerPosition);
-    if (position === "none") return readMore || pixel ? `${content}${readMore}${pixel}` : undefined;
+    if (position === "none") return article !== content || readMore || pixel ? `${article}${readMore}${pixel}` : undefined;
+    bannerInContent.add(inputPath);
     const banner = reprint.banner.html;
-    return position === "top" ? `${banner}\n\n${content}${readMore}${pixel}` : `${content}${readMore}\n\n${banner}\n${pixel}`;
+    return position === "top" ? `${banner}\n\n${article}${readMore}${pixel}` : `${article}${readMore}\n\n${banner}\n${pixel}`;
   });
 
-  // Collections run once, after every page is read and before anything is written: the one
-  // place to report every broken reprint at once, and to hold the addresses against the lock.
-  const check = (api: CollectionApi) => {
+  // Once every page is read and before anything is written, all at once: every broken reprint in
+  // one report, and the addresses held against the lock. It runs where the redirect pages are
+  // paginated (below), so the site's collections gain nothing it did not ask for; the build stops
+  // at the next step (eleventy.contentMap, before any page renders).
+  const check = (items: AddressedPage[]) => {
     if (!checked) {
-      const items = api.getAll();
       const found = collectProblems(state, items);
       for (const [file, problem] of unreadable()) found.set(file, [problem, ...(found.get(file) ?? [])]);
       // The lock file's own problems are reported with the rest; its verdict on addresses needs valid reprints.
@@ -300,35 +340,54 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
         for (const warning of locate(warningsOf(state), dataFileRules())) print(eleventyConfig, `eleventy-plugin-syndication: warning: ${formatProblem(warning)}`, "warn");
       }
     }
-    if (checked.error) throw checked.error;
     return checked;
   };
-  const live = (api: CollectionApi) =>
-    api.getAll().filter((item) => item.url !== false && state.get(item.inputPath)?.result.reprint?.status === "live").sort(byOriginalDate(state));
-
-  eleventyConfig.addCollection(options.collectionName, (api) => {
-    check(api);
-    return live(api);
-  });
-
-  // The same reprints oldest first, when asked for: Eleventy's order for collections, which the
-  // official RSS plugin expects (it reverses what it is given). Opt-in, because Eleventy's cost
-  // for every collection grows with the square of the site's size.
-  if (options.oldestFirstCollection) {
-    eleventyConfig.addCollection(options.oldestFirstCollection, (api) => {
-      check(api);
-      return live(api).reverse();
-    });
-  }
+  // The live reprints among some pages, newest original date first.
+  const live = (items: unknown): CollectionItem[] =>
+    Array.isArray(items)
+      ? (items as CollectionItem[])
+          .filter((item) => item?.url !== false && state.get(item?.inputPath)?.result.reprint?.status === "live")
+          .sort(byOriginalDate(state))
+      : [];
 
   // Old addresses of moved reprints, each answered by a small redirect page (any static host).
-  eleventyConfig.addCollection("syndicationRedirects", (api) => check(api).redirects);
+  // Paginating over `collections.all` puts this template after every page that collections hold,
+  // and its `before` is the check above.
   eleventyConfig.addTemplate("syndication-redirects.njk", REDIRECT_PAGE, {
-    pagination: { data: "collections.syndicationRedirects", size: 1, alias: "redirect" },
+    pagination: { data: "collections.all", size: 1, alias: "redirect", before: (items: CollectionItem[]) => check(items).redirects },
     permalink: "{{ redirect.from }}",
     eleventyExcludeFromCollections: true,
     layout: false,
   });
+
+  // Every page has its address and none has rendered: a broken reprint stops the build here, with
+  // the SyndicationError itself (Eleventy would wrap an error thrown while it paginates).
+  eleventyConfig.on("eleventy.contentMap", (...args: unknown[]) => {
+    // A site whose templateFormats leave out Nunjucks has no redirect pages (Eleventy warns that
+    // the virtual template's format is not the site's); its reprints are checked here instead,
+    // against the same pages: those with an address, less those left out of collections.
+    if (!checked) {
+      const { inputPathToUrl = {} } = (args[0] ?? {}) as { inputPathToUrl?: Record<string, Array<string | false>> };
+      check(
+        Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
+          urls.length > 0 && !uncollected.has(inputPath) ? [{ inputPath, url: urls[0] ?? false }] : [],
+        ),
+      );
+    }
+    if (checked!.error) throw checked!.error;
+  });
+
+  // Lists of reprints for layouts: `collections.all | reprints`, newest original date first.
+  eleventyConfig.addFilter("reprints", live);
+  // Collections only where the site names them: every collection is a key of `collections`, which
+  // sites list as tags (eleventy-base-blog makes a page of each), and each costs Eleventy time that
+  // grows with the square of the site's size.
+  if (options.collectionName) eleventyConfig.addCollection(options.collectionName, (api) => live(api.getAll()));
+  // The same reprints oldest first: Eleventy's order for collections, which the official RSS
+  // plugin expects (it reverses what it is given).
+  if (options.oldestFirstCollection) {
+    eleventyConfig.addCollection(options.oldestFirstCollection, (api) => live(api.getAll()).reverse());
+  }
 
   // The lock changes only after a build that succeeded and wrote the site.
   eleventyConfig.on("eleventy.after", () => {
@@ -369,6 +428,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const page = state.get(this.page.inputPath);
     const reprint = page?.result.reprint;
     if (!reprint || typeof this.page.outputPath !== "string" || !this.page.outputPath.endsWith(".html")) return content;
+    // A pixel no image transform read keeps no attribute that is not HTML.
+    if (reprint.pixel) content = unmarkImages(content);
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
     // document: that content has no head to fix, and must not gain one (nor keep a canonical).
     if (this.baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content);
@@ -394,9 +455,24 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     const inputPath = this.page?.inputPath;
     const reprint = inputPath !== undefined ? state.get(inputPath)?.result.reprint : undefined;
     // Once a reprint has ended, its page is a notice: no credit for an article that is not there.
-    return reprint?.status === "live" ? reprint.banner.html : "";
+    if (reprint?.status !== "live") return "";
+    // Never two banners: where bannerPosition put one in the content, that one is the page's.
+    if (bannerInContent.has(inputPath!)) {
+      if (!missing.placedTwice.includes(inputPath!)) missing.placedTwice.push(inputPath!);
+      return "";
+    }
+    return reprint.banner.html;
   });
 }
 
 /** Adding the plugin twice keeps the first: nothing is doubled. */
 (syndication as unknown as { eleventyPluginOptions: { unique: boolean } }).eleventyPluginOptions = { unique: true };
+
+// `import { syndicationPlugin }` beside the default, as the official plugins have.
+export { syndication as syndicationPlugin };
+/**
+ * `require("eleventy-plugin-syndication")` in a CommonJS config (Node 20.19+) gives the plugin
+ * itself. Left out of the type declarations (stripInternal): TypeScript before 5.6 cannot read them.
+ * @internal
+ */
+export { syndication as "module.exports" };

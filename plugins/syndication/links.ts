@@ -5,6 +5,7 @@
 
 import MarkdownIt from "markdown-it";
 import { articleAround } from "./hentry.js";
+import { IMAGE_OPT_OUT } from "./banner.js";
 import type Token from "markdown-it/lib/token.mjs";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
@@ -95,4 +96,30 @@ export function bodyHasImage(body: string, url: string): boolean {
   const wanted = comparable(url);
   for (const m of body.matchAll(/!\[[^\]\n]*\]\(\s*<?([^\s)>]+)/g)) if (comparable(m[1]!) === wanted) return true;
   return false;
+}
+
+/** The `<img>` tags of this address in HTML or a Markdown body, each marked for image transforms to leave alone. */
+export function markImage(text: string, url: string): string {
+  const wanted = comparable(url);
+  return text.replace(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))[^>]*>/gi, (tag, a, b, c) => {
+    if (comparable((a ?? b ?? c) as string) !== wanted || /\seleventy:ignore\b/i.test(tag)) return tag;
+    return tag.replace(/^<img\b/i, `<img ${IMAGE_OPT_OUT}`);
+  });
+}
+
+/** Take the opt-out attribute off images that no image transform read: it is not HTML. */
+export function unmarkImages(html: string): string {
+  if (!html.includes(IMAGE_OPT_OUT)) return html;
+  return html.replace(/<img\b[^>]*>/gi, (tag) => tag.replace(/\s+eleventy:ignore(?:\s*=\s*(?:""|''))?(?=[\s/>])/gi, ""));
+}
+
+/** The address an image transform gave the plugin's own pixel, if the page shows it under another. */
+export function rewrittenPixel(html: string, url: string): string | undefined {
+  const wanted = comparable(url);
+  for (const m of html.matchAll(/<img\b[^>]*\bclass\s*=\s*["'][^"']*\bsyndication-pixel\b[^>]*>/gi)) {
+    const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/i.exec(m[0]);
+    const value = src ? (src[1] ?? src[2] ?? src[3])! : "";
+    if (comparable(value) !== wanted) return value;
+  }
+  return undefined;
 }

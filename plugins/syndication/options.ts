@@ -33,7 +33,10 @@ export interface ResolvedOptions {
   jsonLd: boolean;
   permalinkPrefix: string;
   dataKey: string;
-  collectionName: string;
+  /** The collection of live reprints, newest original first; only where the site names one. */
+  collectionName: string | false;
+  /** `"published"`: a reprint without its own `date` is dated by its original; `"eleventy"`: Eleventy's rule. */
+  pageDate: "published" | "eleventy";
   dateFormat: string;
   dateLocale: string;
   now: () => Date;
@@ -64,9 +67,11 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
   );
 }
 
-function collectionName(value: unknown): string {
+/** A collection the site asks for by name; none unless it does. */
+function collectionName(name: string, value: unknown, example: string): string | false {
+  if (value === undefined || value === false) return false;
   if (typeof value === "string" && value.trim() !== "") return value;
-  throw new OptionsError(`option "oldestFirstCollection" must be a collection name, such as "syndicatedOldestFirst"; leave it out for none.`);
+  throw new OptionsError(`option "${name}" must be a collection name, such as "${example}"; leave it out for none.`);
 }
 
 function flag(name: string, value: unknown, fallback: boolean): boolean {
@@ -106,7 +111,7 @@ function checkWording(name: string, value: unknown): Partial<Wording> {
 
 const OPTION_NAMES = [
   "reprintsDir", "sources", "bannerPosition", "wording", "locales", "indexing", "ogUrl", "jsonLd",
-  "permalinkPrefix", "dataKey", "collectionName", "dateFormat", "dateLocale", "now", "lockFile",
+  "permalinkPrefix", "dataKey", "collectionName", "pageDate", "dateFormat", "dateLocale", "now", "lockFile",
   "updateLockInCI", "expiryWarningDays", "oldestFirstCollection",
 ];
 const SOURCE_FIELDS = ["extends", "name", "url", "licence", "copyright", "indexing", "expiresAfter", "wording", "bannerPosition", "terms", "rules"];
@@ -222,16 +227,14 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     jsonLd: flag("jsonLd", options.jsonLd, true),
     permalinkPrefix: prefix,
     dataKey: text("dataKey", options.dataKey, "reprint"),
-    collectionName: text("collectionName", options.collectionName, "syndicated"),
+    collectionName: collectionName("collectionName", options.collectionName, "syndicated"),
+    pageDate: oneOf("pageDate", options.pageDate, ["published", "eleventy"] as const, "published"),
     dateFormat: text("dateFormat", options.dateFormat, "d LLLL yyyy"),
     dateLocale: text("dateLocale", options.dateLocale, "en"),
     now: options.now ?? (() => new Date()),
     lockFile: options.lockFile === false ? false : text("lockFile", options.lockFile, "syndication.lock.json"),
     updateLockInCI: flag("updateLockInCI", options.updateLockInCI, false),
     expiryWarningDays: days(options.expiryWarningDays),
-    oldestFirstCollection:
-      options.oldestFirstCollection === undefined || options.oldestFirstCollection === false
-        ? false
-        : collectionName(options.oldestFirstCollection),
+    oldestFirstCollection: collectionName("oldestFirstCollection", options.oldestFirstCollection, "syndicatedOldestFirst"),
   };
 }

@@ -14,7 +14,7 @@ import { writtenDates } from "./locate.js";
 import { fileNameProblem, reprintPermalink } from "./permalink.js";
 import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, warningsOf, type AddressedPage, type PageState } from "./checks.js";
 import { formatProblem, sortProblems } from "./report.js";
-import { frontMatterProblem } from "./frontmatter.js";
+import { frontMatterProblem, unreadableReprint } from "./frontmatter.js";
 import { bodyProblem } from "./body.js";
 import type { Problem } from "./types.js";
 import { showable } from "./text.js";
@@ -256,8 +256,9 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
     let front: Record<string, unknown>;
     let frontText: string;
     let body: string;
+    const source = readFileSync(file);
     try {
-      const read = readFrontMatter(readFileSync(file));
+      const read = readFrontMatter(source);
       frontText = `---${read.matter}`;
       front = read.data as Record<string, unknown>;
       body = read.content;
@@ -266,8 +267,14 @@ export function checkProject(inputDir: string, options: ResolvedOptions, layout:
         if (inReprintsDir(inputPath, inputDir, options)) warnings.push(`${showable(displayPath(inputPath))} has JavaScript front matter: not checked (the build checks it)`);
         continue;
       }
-      // The same problem, at the same line, as the build reports.
-      unreadable.set(inputPath, { file: displayPath(inputPath), ...frontMatterProblem(error) });
+      // The same problem, at the same line, as the build reports; another page is Eleventy's to report.
+      const text = source.toString("utf8");
+      const end = text.indexOf("\n---", 3);
+      if (unreadableReprint(end < 0 ? text : text.slice(0, end), inReprintsDir(inputPath, inputDir, options))) {
+        unreadable.set(inputPath, { file: displayPath(inputPath), ...frontMatterProblem(error) });
+      } else {
+        warnings.push(`${displayPath(inputPath)} has front matter that is not valid YAML: not a reprint, so not checked (the build stops on it with Eleventy's own error)`);
+      }
       continue;
     }
     const data = mergedData(file, inputDir, front);

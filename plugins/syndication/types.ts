@@ -105,8 +105,10 @@ export interface SyndicationOptions {
   permalinkPrefix?: string;
   /** The data key under which layouts find the normalised reprint. Default `"reprint"`. */
   dataKey?: string;
-  /** Name of the collection of reprints, newest original first. Default `"syndicated"`. */
-  collectionName?: string;
+  /** Also publish the live reprints, newest original first, as a collection of this name. Default: none (the `reprints` filter lists them). */
+  collectionName?: string | false;
+  /** `"published"` (default): a reprint without its own `date` is dated by `syndication.published`; `"eleventy"`: Eleventy's own date (the file's creation time). */
+  pageDate?: "published" | "eleventy";
   /** Luxon format for the formatted dates in template data. Default `"d LLLL yyyy"`. */
   dateFormat?: string;
   /** Luxon locale for formatted dates. Default `"en"`. */

@@ -205,6 +205,20 @@ describe("the command line on a site with surprises", () => {
     expect(existsSync(join(site.dir, "ran.txt"))).toBe(false);
   });
 
+  it("reports broken YAML in a reprint as the build does, and only names it in an ordinary page, which Eleventy reports", () => {
+    const site = siteWith({
+      "syndication.config.json": '{ "lockFile": false }',
+      "reprints/a.md": reprint("https://w.example/a"),
+      "about.md": "---\ntitle: About\ntitle: Twice\n---\nText.\n",
+      "elsewhere.md": "---\ntitle: Elsewhere\nsyndication:\n  source: [Example Wire\n---\nText.\n",
+    });
+    const run = site.run(["check"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("about.md has front matter that is not valid YAML: not a reprint, so not checked (the build stops on it with Eleventy's own error)");
+    expect(run.stdout + run.stderr).toContain("1 problem in 1 reprint");
+    expect(run.stdout + run.stderr).toContain("elsewhere.md:5  front matter  cannot be read: unexpected end of the stream within a flow collection (column 1)");
+  });
+
   it("says a broken data file is a problem of the site (exit 1), a file given as the folder is bad usage (exit 2)", () => {
     const site = siteWith({ "syndication.config.json": "{}", "reprints/reprints.11tydata.json": "{ bad", "reprints/a.md": reprint("https://w.example/a") });
     const broken = site.run(["check"]);

@@ -16,7 +16,7 @@ const EXPECTED = [
   `${F}/bad-values.md:8  syndication.sourceUrl  points at this computer (localhost), give the publisher's home page, starting with https://`,
   `${F}/bad-values.md:9  syndication.withdrawn  must be true, false or { date, note }, not text, write true, or { date: 2024-05-01, note: "Withdrawn at the publisher's request." }`,
   // Eleventy would stop at this file alone; the plugin reads past it and reports it with the rest.
-  `${F}/bad-yaml.md:5  front matter  cannot be read: bad indentation of a mapping entry, correct the YAML between the --- lines`,
+  `${F}/bad-yaml.md:5  front matter  cannot be read: bad indentation of a mapping entry (column 15), correct the YAML between the --- lines`,
   `${F}/duplicate.md:5  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl`,
   `${F}/missing-all.md:3  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }`,
   `${F}/missing-all.md:3  syndication.originalUrl  is missing, give the article's address on the publisher's site, starting with https://`,

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, symlinkSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,7 +41,7 @@ describe("npm start", () => {
       }).on("error", reject);
     });
 
-  it("serves the demo and rebuilds it when a reprint changes", async () => {
+  it("serves the demo, rebuilds it when a reprint changes, and stops a rebuild with a broken reprint before it writes", async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     server = spawn("npm", ["start", "--", `--port=${port}`], { cwd: dir, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -62,5 +62,15 @@ describe("npm start", () => {
     expect(second.match(/class="syndication-banner"/g)).toHaveLength(1);
     expect(second.match(/rel="canonical"/g)).toHaveLength(1);
     expect(output).not.toMatch(/error/i);
+
+    // A broken reprint while serving: the report, no page written, the server still up; fixed, it rebuilds.
+    const file = join(dir, "src", "reprints", "putin-immediate-talks.md");
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, good.replace("published: 2021-12-14", "published: 2021-13-45").replace("A paragraph added while serving.", "A broken edit."));
+    await until("the report", async () => (/no page was written/.test(output) ? true : undefined));
+    expect(output).toContain('src/reprints/putin-immediate-talks.md:10  syndication.published  "2021-13-45" is not a valid date');
+    expect(await page(url)).toContain("A paragraph added while serving.");
+    writeFileSync(file, good.replace("A paragraph added while serving.", "A paragraph fixed while serving."));
+    await until("the fix to show", async () => ((await page(url))?.includes("A paragraph fixed while serving.") ? true : undefined));
   });
 });

@@ -20,16 +20,45 @@ async function reportOf(name: string, config?: (eleventyConfig: any) => void) {
 describe("front matter that is not valid YAML", () => {
   const F = "tests/fixtures/yaml-errors";
 
-  it("is reported with its file and line, in one report with every other file's, for pages and layouts alike", async () => {
+  it("in a reprint is reported with its file, line and column, in one report with every other reprint's", async () => {
     const { lines, written } = await reportOf("yaml-errors");
     expect(lines).toEqual([
-      // A layout's front matter would otherwise be lost without a word: it is reported too.
-      `${F}/_includes/broken-layout.njk:4  front matter  cannot be read: unexpected end of the stream within a flow collection, correct the YAML between the --- lines`,
-      // Not a reprint: Eleventy would stop on it alone, before any reprint was checked.
-      `${F}/about.md:3  front matter  cannot be read: duplicated mapping key, correct the YAML between the --- lines`,
-      `${F}/reprints/tab.md:4  front matter  cannot be read: tab characters must not be used in indentation, correct the YAML between the --- lines`,
+      `${F}/reprints/tab.md:4  front matter  cannot be read: tab characters must not be used in indentation (column 1), correct the YAML between the --- lines`,
+      // Outside the reprints folder, a syndication: key makes it a reprint.
+      `${F}/syndicated-elsewhere.md:7  front matter  cannot be read: unexpected end of the stream within a flow collection (column 1), correct the YAML between the --- lines`,
     ]);
     expect(written).toEqual([]);
+  });
+
+  // Any other page or layout is Eleventy's to report, as without the plugin: with its own
+  // message and position marker, and never counted as a reprint.
+  const eleventyError = async (name: string) => {
+    const error = await build(fixture(name)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(SyndicationError);
+    const chain: string[] = [];
+    for (let e = error as { message?: string; originalError?: unknown; cause?: unknown } | undefined; e; e = (e.originalError ?? e.cause) as typeof e) {
+      chain.push(String(e.message));
+    }
+    return chain.join("\n");
+  };
+
+  it("in an ordinary page is Eleventy's own error, with its position marker", async () => {
+    const text = await eleventyError("yaml-errors-pages");
+    expect(text).toContain("yaml-errors-pages/about.md");
+    expect(text).toContain("duplicated mapping key (3:1)");
+    expect(text).toMatch(/\n 3 \| title: About, twice\n-+\^/);
+    expect(text).not.toMatch(/problems? in \d+ reprint/);
+  });
+
+  it("in a layout is Eleventy's own error too", async () => {
+    const text = await eleventyError("yaml-errors-layout");
+    expect(text).toContain("broken-layout.njk");
+    expect(text).toContain("unexpected end of the stream within a flow collection");
+    expect(text).not.toMatch(/problems? in \d+ reprint/);
   });
 
   it("is read with the site's own YAML engine, which the plugin keeps", async () => {

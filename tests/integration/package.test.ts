@@ -27,7 +27,8 @@ describe("the packed package", () => {
     });
     expect(attw.status).toBe(0);
     const problems = JSON.parse(attw.stdout).analysis.problems as Array<{ kind: string; resolutionKind?: string }>;
-    // ESM only, by design: the one thing it may say is that CommonJS `require` gets ESM.
+    // ESM, by design: the one thing it may say is that CommonJS `require` gets ESM (which Node 20.19+
+    // loads; its "module.exports" export makes require() return the plugin itself).
     expect(problems.filter((p) => p.kind !== "CJSResolvesToESM")).toEqual([]);
   });
 
@@ -90,6 +91,11 @@ describe.each(RELEASES)("the packed package, installed with Eleventy $version ($
     );
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
     expect(files.filter((f) => /^(tests|src|plugins)\//.test(f))).toEqual([]);
+    // require() gets the plugin through an export named "module.exports", which the declarations
+    // leave out: TypeScript before 5.6 cannot parse such a name, even with skipLibCheck.
+    const dist = join(dir, "node_modules", "eleventy-plugin-syndication", "dist");
+    expect(readFileSync(join(dist, "index.js"), "utf8")).toContain('export { syndication as "module.exports" };');
+    expect(readFileSync(join(dist, "index.d.ts"), "utf8")).not.toContain("module.exports");
   });
 
   it.skipIf(skip)("builds a Nunjucks site with a plain-JavaScript config, and its feed", () => {

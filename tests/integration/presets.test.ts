@@ -78,6 +78,9 @@ describe("the-conversation: CC BY-ND 4.0, authors and institutions, the page cou
     expect(pixel).toHaveLength(1);
     expect(pixel.attr("alt")).toBe("");
     expect($("article > *").last().is(pixel)).toBe(true);
+    // Written for image transforms to leave alone; without one, nothing of that reaches the page.
+    expect(site.raw(CONVERSATION)).not.toContain("eleventy:ignore");
+    expect(site.raw(PROPUBLICA)).not.toContain("eleventy:ignore");
   });
 
   it("marks an excerpt as one, and ends it with the link The Conversation asks for", () => {
@@ -233,6 +236,20 @@ describe("rules broken", () => {
     expect(rendered).toBeInstanceOf(SyndicationError);
     expect(rendered!.stage).toBe("rendered");
     expect(rendered!.problems.map((p) => p.field)).toEqual(["content", "syndication.pixel"]);
+  });
+
+  it("names an image transform that replaced the plugin's pixel with a local copy", async () => {
+    // A transform that, unlike eleventy-img's, does not honour eleventy:ignore (it runs before the plugin's).
+    const local = (c: any) =>
+      c.addTransform("local-images", (html: string) => html.replace(/(class="syndication-pixel" src=")[^"]*/, "$1/img/counter.gif"));
+    const error = await build(fixture("presets-site"), { config: local }).then(() => undefined, (e: unknown) => e as SyndicationError);
+    expect(error).toBeInstanceOf(SyndicationError);
+    expect(error!.stage).toBe("rendered");
+    const [problem] = error!.problems.filter((p) => p.file.endsWith("conversation-sample.md"));
+    expect(problem!.message).toBe(
+      'is not on the built page: an image transform replaced the tracking image "https://counter.theconversation.com/content/100001/count.gi…" with "/img/counter.gif", so readers\' views are not counted',
+    );
+    expect(problem!.fix).toContain("eleventy-img's transform skips an <img> with the eleventy:ignore attribute, which the plugin writes");
   });
 
   it("fails when the rendered page lost a link or the pixel of a publisher that requires them", () => {

@@ -47,8 +47,8 @@ describe("front matter a parser cannot read", () => {
     } catch (error) {
       jsYamlError = error;
     }
-    expect(frontMatterProblem(jsYamlError)).toMatchObject({ line: 3, field: "front matter", message: "cannot be read: duplicated mapping key" });
-    expect(frontMatterProblem(parseDocument(twice).errors[0]).line).toBe(3);
+    expect(frontMatterProblem(jsYamlError)).toMatchObject({ line: 3, field: "front matter", message: "cannot be read: duplicated mapping key (column 1)" });
+    expect(frontMatterProblem(parseDocument(twice).errors[0])).toMatchObject({ line: 3, message: "cannot be read: Map keys must be unique (column 1)" });
     expect(frontMatterProblem(new Error("no position\nmore"))).toEqual({
       field: "front matter",
       message: "cannot be read: no position",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyHasImage, hasImage, linksInMarkdown, missingLinks } from "../../plugins/syndication/links.js";
+import { bodyHasImage, hasImage, linksInMarkdown, missingLinks, markImage, rewrittenPixel, unmarkImages } from "../../plugins/syndication/links.js";
 import { bodyDigest, isDigest } from "../../plugins/syndication/digest.js";
 import { markEntry } from "../../plugins/syndication/hentry.js";
 
@@ -89,5 +89,31 @@ describe("h-entry", () => {
     ]) {
       expect(markEntry(html)).toBe(html);
     }
+  });
+});
+
+describe("the pixel and image transforms", () => {
+  const URL = "https://counter.example.com/count.gif?a=1&b=2";
+
+  it("marks the body's own <img> of the pixel for image transforms to leave alone, and no other", () => {
+    const body = `<img src="https://counter.example.com/count.gif?a=1&amp;b=2" width="1" height="1" alt="">\n<img src="/photo.png" alt="A photo">`;
+    expect(markImage(body, URL)).toBe(
+      `<img eleventy:ignore src="https://counter.example.com/count.gif?a=1&amp;b=2" width="1" height="1" alt="">\n<img src="/photo.png" alt="A photo">`,
+    );
+    // Once is enough.
+    expect(markImage(markImage(body, URL), URL)).toBe(markImage(body, URL));
+  });
+
+  it("takes the attribute off where no transform did, in any spelling posthtml writes", () => {
+    for (const tag of [`<img eleventy:ignore src="x">`, `<img src="x" eleventy:ignore>`, `<img src="x" eleventy:ignore="">`, `<img src="x" eleventy:ignore />`]) {
+      expect(unmarkImages(tag)).toMatch(/^<img src="x"\s*\/?>$/);
+    }
+    expect(unmarkImages(`<p>eleventy:ignore is an attribute</p>`)).toBe(`<p>eleventy:ignore is an attribute</p>`);
+  });
+
+  it("tells the plugin's pixel under another address (a transform's local copy) from a pixel that is gone", () => {
+    expect(rewrittenPixel(`<img class="syndication-pixel" src="/img/abc.gif" alt="">`, URL)).toBe("/img/abc.gif");
+    expect(rewrittenPixel(`<img class="syndication-pixel" src="${URL.replace("&", "&amp;")}" alt="">`, URL)).toBeUndefined();
+    expect(rewrittenPixel(`<p>no image</p>`, URL)).toBeUndefined();
   });
 });

@@ -16,7 +16,8 @@ describe("options", () => {
       jsonLd: true,
       permalinkPrefix: "/reprints/",
       dataKey: "reprint",
-      collectionName: "syndicated",
+      collectionName: false,
+      pageDate: "published",
       dateFormat: "d LLLL yyyy",
       dateLocale: "en",
       lockFile: "syndication.lock.json",
@@ -64,6 +65,8 @@ describe("options", () => {
     [{ bannerPositon: "top" }, 'option "bannerPositon" is not an option of this plugin; did you mean "bannerPosition"?'],
     [{ sources: { rferl: { name: "R", license: "permission" } } }, 'option "sources.rferl": "license" is not an option of this plugin; did you mean "licence"?'],
     [{ sources: { rferl: { name: "R", copyright: 2021 } } }, 'option "sources.rferl.copyright" must be the notice as text'],
+    [{ collectionName: "" }, 'option "collectionName" must be a collection name, such as "syndicated"; leave it out for none'],
+    [{ pageDate: "file" }, 'option "pageDate" is "file", which is not one of "published", "eleventy"'],
     [{ oldestFirstCollection: true }, 'option "oldestFirstCollection" must be a collection name, such as "syndicatedOldestFirst"; leave it out for none'],
   ])("refuses %j", (options, message) => {
     expect(() => resolveOptions(options as never)).toThrow(OptionsError);
