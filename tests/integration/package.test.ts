@@ -44,7 +44,7 @@ describe("the packed package", () => {
     // prerelease only where the range names it, so each new alpha is added when it is tested).
     expect(semver.minVersion(range)?.version).toBe(tested[0]);
     expect(semver.satisfies(semver.inc(tested[0]!, "patch")!, range)).toBe(true);
-    for (const untested of ["3.0.0", "5.0.0", "4.0.0", semver.inc(tested[2]!, "prerelease")!]) {
+    for (const untested of ["2.0.1", "5.0.0", "4.0.0", semver.inc(tested[2]!, "prerelease")!]) {
       if (untested === tested[0]) continue;
       expect(semver.satisfies(untested, range), `${untested} in ${range}`).toBe(false);
     }
@@ -158,7 +158,7 @@ describe.each(RELEASES)("the packed package, installed with Eleventy $version ($
     const printed = run.stderr.replace(/^\[11ty\] /gm, "");
     expect(printed).toContain("eleventy-plugin-syndication: 2 problems in 2 reprints:");
     expect(printed).toContain(
-      "reprints/bad-yaml.md:5  front matter  cannot be read: bad indentation of a mapping entry, correct the YAML between the --- lines",
+      "reprints/bad-yaml.md:5  front matter  cannot be read: bad indentation of a mapping entry (column 15), correct the YAML between the --- lines",
     );
     expect(printed).toContain(
       "reprints/no-licence.md:3  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }",

@@ -157,6 +157,62 @@ describe("a blog made from eleventy-base-blog 9, with the plugin installed from 
     });
   });
 
+  describe("the lock on a CI host, where editors add reprints without building", () => {
+    const LOCK = "syndication.lock.json";
+    const NEW = "content/blog/reprints/cms-added.md";
+    const addReprint = (dir: string) =>
+      writeFileSync(
+        join(dir, NEW),
+        [
+          "---",
+          "title: A reprint an editor added through the CMS",
+          "syndication:",
+          "  source: voa",
+          "  originalUrl: https://www.voanews.com/a/added-through-the-cms/7654321.html",
+          "  published: 2025-02-03",
+          "---",
+          "Text the editor pasted.",
+          "",
+        ].join("\n"),
+      );
+
+    it("passes a first deploy without a lock, names the addresses to commit, and writes no lock", () => {
+      const first = build("starter-no-lock", { edit: (dir) => rmSync(join(dir, LOCK)) });
+      expect(first.run.status).toBe(0);
+      expect(first.site.page(RFERL)(".syndication-banner")).toHaveLength(1);
+      const said = first.run.stdout + first.run.stderr;
+      expect(said).toContain(`${LOCK} does not hold these 4 new reprints' addresses yet`);
+      for (const url of [RFERL, CONVERSATION, PROPUBLICA, VOA]) expect(said).toContain(url);
+      expect(existsSync(join(first.dir, LOCK))).toBe(false);
+    });
+
+    it("passes a deploy in which an editor only added a reprint, and leaves the committed lock as it was", () => {
+      const added = build("starter-added", { edit: addReprint });
+      expect(added.run.status).toBe(0);
+      expect(added.site.page("/reprints/2025/02/cms-added/")(".syndication-banner")).toHaveLength(1);
+      expect(added.run.stdout + added.run.stderr).toContain(`${LOCK} does not hold this new reprint's address yet`);
+      expect(readFileSync(join(added.dir, LOCK), "utf8")).toBe(readFileSync(join(ROOT, fixture("starter-blog"), LOCK), "utf8"));
+    });
+
+    it("fails a deploy that would move or drop a committed address, before any page is written", () => {
+      const moved = build("starter-moved", {
+        edit: (dir) => {
+          const file = join(dir, "content", "blog", "reprints", "putin-immediate-talks.md");
+          writeFileSync(file, readFileSync(file, "utf8").replace("published: 2021-12-14", "published: 2021-11-14"));
+        },
+      });
+      expect(moved.run.status).toBe(1);
+      expect(moved.run.stderr).toContain(`was published at ${RFERL} but would now be at /reprints/2021/11/putin-immediate-talks/`);
+      expect(moved.site.files.filter((f) => f.endsWith(".html"))).toEqual([]);
+
+      const dropped = build("starter-dropped", { edit: (dir) => rmSync(join(dir, "content", "blog", "reprints", "propublica-story.md")) });
+      expect(dropped.run.status).toBe(1);
+      expect(dropped.run.stderr).toContain(`was published at ${PROPUBLICA}`);
+      expect(dropped.run.stderr).toContain(`npx eleventy-syndication forget ${PROPUBLICA}`);
+      expect(dropped.site.files.filter((f) => f.endsWith(".html"))).toEqual([]);
+    });
+  });
+
   it("builds the same blog from a CommonJS config, where require() gives the plugin itself", () => {
     const cjs = build("starter-cjs", { args: ["--config=eleventy.config.cjs"] });
     expect(cjs.complaints).toEqual([]);
