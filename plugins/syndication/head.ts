@@ -1,5 +1,6 @@
 import { escapeHtml } from "./escape.js";
 import type { IndexingMode } from "./types.js";
+import { attributes, startTags, withoutTags, type StartTag } from "./tags.js";
 
 /** What a reprint page's head must say. */
 export interface HeadPlan {
@@ -11,31 +12,20 @@ export interface HeadPlan {
   extra?: string;
 }
 
-/** A link or meta start tag, with the line break after it (dropped with the tag when it is removed). */
-const TAG = /<(link|meta)\b(?:[^>"']|"[^"]*"|'[^']*')*>(\r?\n)?/gi;
-const ATTR = /([^\s="'<>\/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** The tags the head rewrite reads: `<link>` and `<meta>`. */
+const LINK_OR_META = /<(link|meta)(?=[\s/>])/gi;
 const RELEVANT = /canonical|og:url|robots/i;
-const HEAD_OPEN = /<head(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/i;
 const HEAD_CLOSE = /<\/head\s*>/i;
 const BODY_OPEN = /<body[\s>]/i;
 
-/** The attributes of one start tag, names lower-cased. */
-export function attributes(tag: string): Map<string, string> {
-  const inner = tag.replace(/^<\w+/, "").replace(/\/?>$/, "");
-  const map = new Map<string, string>();
-  for (const m of inner.matchAll(ATTR)) {
-    const name = m[1]!.toLowerCase();
-    if (!map.has(name)) map.set(name, m[2] ?? m[3] ?? m[4] ?? "");
-  }
-  return map;
-}
+export { attributes };
 
 const hasToken = (value: string | undefined, token: string) =>
   value !== undefined && value.toLowerCase().split(/\s+/).includes(token);
 
 /** Does this markup have a `<head>` or `<html>` of its own (a whole page, not a fragment)? */
 export function isDocument(html: string): boolean {
-  return HEAD_OPEN.test(html) || /<html[\s>]/i.test(html);
+  return /<(?:head|html)[\s>]/i.test(html);
 }
 
 /** The tags the plugin writes into a reprint's head. */
@@ -47,8 +37,8 @@ export function headTags(plan: HeadPlan): string {
   return tags.join("\n");
 }
 
-/** Is this `<link>` or `<meta>` start tag a canonical link? */
-const isCanonical = (name: string, tag: string) => name.toLowerCase() === "link" && hasToken(attributes(tag).get("rel"), "canonical");
+/** Is this start tag a canonical link? */
+const isCanonical = (tag: StartTag) => tag.name === "link" && hasToken(attributes(tag.text).get("rel"), "canonical");
 
 /**
  * Markup without any `<link rel="canonical">`: the rest of a reprint page after its head (a
@@ -57,26 +47,30 @@ const isCanonical = (name: string, tag: string) => name.toLowerCase() === "link"
  * wherever it points. Other tags are left as they are.
  */
 export function withoutCanonicals(html: string): string {
-  if (!/<link\b/i.test(html)) return html;
-  return html.replace(TAG, (whole, name: string, newline: string | undefined) =>
-    isCanonical(name, newline ? whole.slice(0, -newline.length) : whole) ? "" : whole,
-  );
+  return /<link/i.test(html) ? withoutTags(html, LINK_OR_META, isCanonical) : html;
 }
 
 /** Rewrite the existing canonical, og:url and robots tags in a head's markup. */
 function rewriteTags(head: string, plan: HeadPlan): string {
-  return head.replace(TAG, (whole, name: string, newline: string | undefined) => {
+  let out = "";
+  let last = 0;
+  for (const tag of startTags(head, LINK_OR_META)) {
     // Most tags of a head are none of these: leave them without reading their attributes.
-    if (!RELEVANT.test(whole)) return whole;
-    const tag = newline ? whole.slice(0, -newline.length) : whole;
-    if (name.toLowerCase() === "link") return isCanonical(name, tag) ? "" : whole;
-    const attrs = attributes(tag);
-    if (attrs.get("name")?.toLowerCase() === "robots" && plan.indexing !== "canonical") return "";
-    if (plan.ogUrlToOriginal && attrs.get("property")?.toLowerCase() === "og:url") {
-      return `<meta property="og:url" content="${escapeHtml(plan.originalUrl)}">${newline ?? ""}`;
+    if (!RELEVANT.test(tag.text)) continue;
+    const attrs = attributes(tag.text);
+    let replacement: string | undefined;
+    if (tag.name === "link") replacement = isCanonical(tag) ? "" : undefined;
+    else if (attrs.get("name")?.toLowerCase() === "robots" && plan.indexing !== "canonical") replacement = "";
+    else if (plan.ogUrlToOriginal && attrs.get("property")?.toLowerCase() === "og:url") {
+      replacement = `<meta property="og:url" content="${escapeHtml(plan.originalUrl)}">`;
     }
-    return whole;
-  });
+    if (replacement === undefined) continue;
+    // A tag taken out takes its line break with it.
+    const lineEnd = replacement === "" ? (head.startsWith("\r\n", tag.end) ? 2 : head[tag.end] === "\n" ? 1 : 0) : 0;
+    out += head.slice(last, tag.start) + replacement;
+    last = tag.end + lineEnd;
+  }
+  return out + head.slice(last);
 }
 
 /**
@@ -87,9 +81,9 @@ function rewriteTags(head: string, plan: HeadPlan): string {
  */
 export function rewriteHead(html: string, plan: HeadPlan): string {
   const tags = headTags(plan);
-  const open = HEAD_OPEN.exec(html);
+  const open = startTags(html, /<(head)(?=[\s/>])/gi).next().value;
   if (open) {
-    const start = open.index + open[0].length;
+    const start = open.end;
     // `</head>` is optional in HTML (minifiers drop it): then the head ends where the body starts.
     const rest = html.slice(start);
     const closeMatch = HEAD_CLOSE.exec(rest) ?? BODY_OPEN.exec(rest);

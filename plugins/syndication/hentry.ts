@@ -3,6 +3,8 @@
  * `h-entry`; the banner's credit is its `u-repost-of` (an `h-cite` of the original).
  */
 
+import { attributes, startTags } from "./tags.js";
+
 /** How a built page shows the banner's element. */
 const BANNER = 'class="syndication-banner';
 
@@ -18,9 +20,19 @@ export function articleAround(html: string): { open: number; close: number } | u
   return { open, close: html.indexOf("</article", at) };
 }
 
+/** Does an element of the page have the class `h-entry`? (Its start tags read in one pass.) */
+function hasEntry(html: string): boolean {
+  if (!/h-entry/i.test(html)) return false;
+  for (const tag of startTags(html, /<([a-z][a-z0-9-]*)(?=[\s/>])/gi)) {
+    const classes = attributes(tag.text).get("class");
+    if (classes !== undefined && classes.toLowerCase().split(/[ \t\n\f\r]+/).includes("h-entry")) return true;
+  }
+  return false;
+}
+
 /** Mark the article around the banner as an h-entry, unless the page already has one. */
 export function markEntry(html: string): string {
-  if (/(?<![\w-])class\s*=\s*(?:"[^"]*|'[^']*|)(?<![\w-])h-entry(?![\w-])/i.test(html)) return html;
+  if (hasEntry(html)) return html;
   const open = articleAround(html)?.open;
   if (open === undefined) return html;
   const tag = /^<article\b([^>]*)>/i.exec(html.slice(open));

@@ -7,6 +7,16 @@ import MarkdownIt from "markdown-it";
 import { articleAround } from "./hentry.js";
 import { IMAGE_OPT_OUT } from "./banner.js";
 import type Token from "markdown-it/lib/token.mjs";
+import { attributes, startTags, type StartTag } from "./tags.js";
+
+/** Start tags by name, read in one pass (see tags.ts). */
+const A = /<(a)(?=[\s/>])/gi;
+const IMG = /<(img)(?=[\s/>])/gi;
+const ANY = /<([a-z][a-z0-9-]*)(?=[\s/>])/gi;
+/** The `src` of each `<img>` of some HTML, with the tag. */
+function* images(html: string): Generator<{ tag: StartTag; src: string | undefined }> {
+  for (const tag of startTags(html, IMG)) yield { tag, src: attributes(tag.text).get("src") };
+}
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
 
@@ -32,7 +42,7 @@ const isWebLink = (url: string) => /^https?:\/\//i.test(url.trim());
 /** HTML's links, outside comments. */
 function hrefsIn(html: string): string[] {
   const text = html.replace(/<!--[\s\S]*?(-->|$)/g, "");
-  return [...text.matchAll(/<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  return [...startTags(text, A)].flatMap((tag) => attributes(tag.text).get("href") ?? []);
 }
 
 let markdown: MarkdownIt | undefined;
@@ -60,7 +70,10 @@ export function linksInMarkdown(body: string): string[] {
 /** The `href`s of a rendered page, comparable with the body's links. */
 export function hrefsInHtml(html: string): Set<string> {
   const hrefs = new Set<string>();
-  for (const m of html.matchAll(/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)) hrefs.add(comparable((m[1] ?? m[2] ?? m[3])!));
+  for (const tag of startTags(html, ANY)) {
+    const href = attributes(tag.text).get("href");
+    if (href !== undefined) hrefs.add(comparable(href));
+  }
   return hrefs;
 }
 
@@ -84,9 +97,7 @@ export function missingLinks(bodyLinks: string[], html: string): string[] {
 /** Does the rendered page show an image from this address (the publisher's tracking pixel)? */
 export function hasImage(html: string, url: string): boolean {
   const wanted = comparable(url);
-  for (const m of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)) {
-    if (comparable((m[1] ?? m[2] ?? m[3])!) === wanted) return true;
-  }
+  for (const { src } of images(html)) if (src !== undefined && comparable(src) === wanted) return true;
   return false;
 }
 
@@ -101,25 +112,35 @@ export function bodyHasImage(body: string, url: string): boolean {
 /** The `<img>` tags of this address in HTML or a Markdown body, each marked for image transforms to leave alone. */
 export function markImage(text: string, url: string): string {
   const wanted = comparable(url);
-  return text.replace(/<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))[^>]*>/gi, (tag, a, b, c) => {
-    if (comparable((a ?? b ?? c) as string) !== wanted || /\seleventy:ignore\b/i.test(tag)) return tag;
-    return tag.replace(/^<img\b/i, `<img ${IMAGE_OPT_OUT}`);
-  });
+  let out = "";
+  let last = 0;
+  for (const { tag, src } of images(text)) {
+    if (src === undefined || comparable(src) !== wanted || attributes(tag.text).has(IMAGE_OPT_OUT)) continue;
+    out += `${text.slice(last, tag.start)}<img ${IMAGE_OPT_OUT}${tag.text.slice(4)}`;
+    last = tag.end;
+  }
+  return out + text.slice(last);
 }
 
 /** Take the opt-out attribute off images that no image transform read: it is not HTML. */
 export function unmarkImages(html: string): string {
   if (!html.includes(IMAGE_OPT_OUT)) return html;
-  return html.replace(/<img\b[^>]*>/gi, (tag) => tag.replace(/\s+eleventy:ignore(?:\s*=\s*(?:""|''))?(?=[\s/>])/gi, ""));
+  let out = "";
+  let last = 0;
+  for (const { tag } of images(html)) {
+    if (!attributes(tag.text).has(IMAGE_OPT_OUT)) continue;
+    out += html.slice(last, tag.start) + tag.text.replace(/(?<!\s)\s+eleventy:ignore(?:\s*=\s*(?:""|''))?(?=[\s/>])/gi, "");
+    last = tag.end;
+  }
+  return out + html.slice(last);
 }
 
 /** The address an image transform gave the plugin's own pixel, if the page shows it under another. */
 export function rewrittenPixel(html: string, url: string): string | undefined {
   const wanted = comparable(url);
-  for (const m of html.matchAll(/<img\b[^>]*\bclass\s*=\s*["'][^"']*\bsyndication-pixel\b[^>]*>/gi)) {
-    const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/i.exec(m[0]);
-    const value = src ? (src[1] ?? src[2] ?? src[3])! : "";
-    if (comparable(value) !== wanted) return value;
+  for (const { tag, src } of images(html)) {
+    if (!(attributes(tag.text).get("class") ?? "").split(/[ \t\n\f\r]+/).includes("syndication-pixel")) continue;
+    if (comparable(src ?? "") !== wanted) return src ?? "";
   }
   return undefined;
 }

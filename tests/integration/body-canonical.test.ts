@@ -38,6 +38,7 @@ describe("a canonical written in a reprint's body", () => {
     writeFileSync(join(input, "_includes", "page.njk"), LAYOUT);
     writeFileSync(join(input, "reprints", "story.md"), REPRINT);
     const site = await build(input, {
+      plugin: { collectionName: "syndicated" },
       config: (eleventyConfig: any) =>
         eleventyConfig.addPlugin(feedPlugin, {
           type: "atom",

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { attributes, startTags, withoutTags } from "../../plugins/syndication/tags.js";
+
+const IMG_OR_LINK = /<(img|link)(?=[\s/>])/gi;
+const names = (html: string) => [...startTags(html, IMG_OR_LINK)].map((t) => t.text);
+
+describe("startTags", () => {
+  it("reads each tag to its first > outside a quoted value, as a browser does", () => {
+    expect(names(`<p><IMG src="a>b" alt='c>d'> x <link rel=canonical href=/y/></p>`)).toEqual([
+      `<IMG src="a>b" alt='c>d'>`,
+      "<link rel=canonical href=/y/>",
+    ]);
+    // Not a tag: a name that only starts the same, and a tag inside another's attribute value.
+    expect(names(`<imgx src=a> <img alt="<link rel=canonical>">`)).toEqual([`<img alt="<link rel=canonical>">`]);
+  });
+
+  it("ends the markup at a tag never closed, and so reads each character once", () => {
+    expect(names(`<img src=a> <img src="b> <link rel=canonical>`)).toEqual(["<img src=a>"]);
+    const hostile = "<img <link ".repeat(100_000);
+    expect(names(hostile)).toEqual([]);
+    expect(names(`${'<img src="'.repeat(50_000)}`)).toEqual([]);
+  });
+
+  it("takes tags out with the line break after them, and reads their attributes", () => {
+    const html = `a<link rel="canonical" href="/x">\r\nb<link rel=stylesheet href=s.css>\nc`;
+    expect(withoutTags(html, IMG_OR_LINK, (t) => attributes(t.text).get("rel") === "canonical")).toBe("ab<link rel=stylesheet href=s.css>\nc");
+    expect([...attributes(`<img SRC=a alt="x y" src=b hidden>`)]).toEqual([["src", "a"], ["alt", "x y"], ["hidden", ""]]);
+  });
+});
