@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileError, readText, whyNotWritable, writeWhole } from "../../plugins/syndication/files.js";
@@ -93,7 +93,11 @@ describe("readText", () => {
     writeFileSync(path, "{}");
     chmodSync(path, 0o000);
     chmodSync(dir, 0o755);
-    const script = `import(${DIST}).then(({ readText }) => { try { console.log(readText(${JSON.stringify(path)}, "lock.json")); } catch (e) { console.log(e.message); } })`;
+    // The ordinary user may not be able to reach this checkout (a clone under a private folder):
+    // it runs a copy of the compiled module (which imports only Node's own) from the same open folder.
+    const module = join(dir, "files.mjs");
+    copyFileSync(JSON.parse(DIST), module);
+    const script = `import(${JSON.stringify(module)}).then(({ readText }) => { try { console.log(readText(${JSON.stringify(path)}, "lock.json")); } catch (e) { console.log(e.message); } })`;
     // Root reads any file: the read is made as an ordinary user (nobody) there.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", ...asUser });
