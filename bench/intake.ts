@@ -4,7 +4,7 @@
  * read at n, 2n and 4n after a warm-up; a linear reader shows ratios near 2 and 4. Prints a table;
  * no test asserts a time.
  */
-import { readRepublishHtml } from "../plugins/syndication/intake.js";
+import { readRepublishHtml } from "../plugins/syndication/intake/intake.js";
 
 const SHAPES: Record<string, (n: number) => string> = {
   "paragraphs (an article)": (n) =>

@@ -6,22 +6,22 @@
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { FileError, isInside, readText, throughLinks, writeWhole } from "./files.js";
+import { FileError, isInside, readText, throughLinks, writeWhole } from "./util/files.js";
 import { Command, CommanderError, Option } from "commander";
 import matter from "gray-matter";
-import { OptionsError, resolveOptions, type ResolvedOptions } from "./options.js";
-import { bodyDigest } from "./digest.js";
-import { checkProject, DataFileError, fileSlug, mergedData, type ProjectLayout } from "./project.js";
-import { fileNameProblem, reprintPermalink } from "./permalink.js";
-import { forget, originalKey, parseLock, serializeLock } from "./lock.js";
-import { quote, showable } from "./text.js";
-import { displayPath } from "./checks.js";
-import { parseDate } from "./dates.js";
-import { formatReport } from "./report.js";
-import { importText, readArticle } from "./importer.js";
-import { normalise } from "./validate.js";
-import { endOf } from "./dates.js";
-import { reportRows, formatTable, formatCsv, parseWithin } from "./report-table.js";
+import { OptionsError, resolveOptions, type ResolvedOptions } from "./reprint/options.js";
+import { bodyDigest } from "./reprint/digest.js";
+import { checkProject, DataFileError, fileSlug, mergedData, type ProjectLayout } from "./cli/project.js";
+import { fileNameProblem, reprintPermalink } from "./reprint/permalink.js";
+import { forget, originalKey, parseLock, serializeLock } from "./reprint/lock.js";
+import { quote, showable } from "./util/text.js";
+import { displayPath } from "./reprint/checks.js";
+import { parseDate } from "./reprint/dates.js";
+import { formatReport } from "./report/format.js";
+import { importText, readArticle } from "./intake/importer.js";
+import { normalise } from "./reprint/validate.js";
+import { endOf } from "./reprint/dates.js";
+import { reportRows, formatTable, formatCsv, parseWithin } from "./report/table.js";
 import type { SyndicationOptions } from "./types.js";
 
 /** A mistake in how the command was called: exit code 2. */

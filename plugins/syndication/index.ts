@@ -1,16 +1,16 @@
 import { resolve } from "node:path";
-import { FileError, writeWhole } from "./files.js";
-import { resolveOptions, type ResolvedOptions } from "./options.js";
-import { normalise, type FieldProblem } from "./validate.js";
-import { fileNameProblem, reprintPermalink } from "./permalink.js";
-import { isDocument, rewriteHead, withoutCanonicals } from "./head.js";
-import { buildJsonLd, jsonLdScript } from "./jsonld.js";
-import { SyndicationError, formatProblem } from "./report.js";
-import { bodyHasImage, hasImage, linksInMarkdown, markImage, missingLinks, rewrittenPixel, unmarkImages } from "./links.js";
-import { markEntry } from "./hentry.js";
-import { IMAGE_OPT_OUT } from "./banner.js";
-import { quote, showable } from "./text.js";
-import { yamlDates } from "./locate.js";
+import { FileError, writeWhole } from "./util/files.js";
+import { resolveOptions, type ResolvedOptions } from "./reprint/options.js";
+import { normalise, type FieldProblem } from "./reprint/validate.js";
+import { fileNameProblem, reprintPermalink } from "./reprint/permalink.js";
+import { isDocument, rewriteHead, withoutCanonicals } from "./render/head.js";
+import { buildJsonLd, jsonLdScript } from "./render/jsonld.js";
+import { SyndicationError, formatProblem } from "./report/format.js";
+import { bodyHasImage, hasImage, linksInMarkdown, markImage, missingLinks, rewrittenPixel, unmarkImages } from "./render/links.js";
+import { markEntry } from "./render/hentry.js";
+import { IMAGE_OPT_OUT } from "./render/banner.js";
+import { quote, showable } from "./util/text.js";
+import { yamlDates } from "./reprint/locate.js";
 import {
   byOriginalDate,
   checkLock,
@@ -23,16 +23,16 @@ import {
   readWrittenDates,
   type AddressedPage,
   type PageState,
-} from "./checks.js";
-import type { Redirect } from "./lock.js";
-import { bodyProblem } from "./body.js";
-import { guardFrontMatter, type FrontMatterHost } from "./frontmatter.js";
-import { rulesFromConfig, type DataFileConfig } from "./datafiles.js";
+} from "./reprint/checks.js";
+import type { Redirect } from "./reprint/lock.js";
+import { bodyProblem } from "./reprint/body.js";
+import { guardFrontMatter, type FrontMatterHost } from "./eleventy/frontmatter.js";
+import { rulesFromConfig, type DataFileConfig } from "./eleventy/datafiles.js";
 import type { Reprint, SyndicationOptions } from "./types.js";
 
 export type * from "./types.js";
-export { SyndicationError } from "./report.js";
-export { OptionsError, DEFAULT_WORDING } from "./options.js";
+export { SyndicationError } from "./report/format.js";
+export { OptionsError, DEFAULT_WORDING } from "./reprint/options.js";
 
 /** The parts of Eleventy's config API this plugin uses (Eleventy ships no TypeScript types). */
 export interface EleventyConfigLike {

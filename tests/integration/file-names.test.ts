@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { build } from "../helpers.js";
 import { SyndicationError } from "../../plugins/syndication/index.js";
-import { checkProject } from "../../plugins/syndication/project.js";
-import { formatReport } from "../../plugins/syndication/report.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
+import { checkProject } from "../../plugins/syndication/cli/project.js";
+import { formatReport } from "../../plugins/syndication/report/format.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 // File names a careless or hostile editor gives, and the address each gets. A name that a URL
 // path carries as it is stays as it is; any other is slugged as Eleventy's slugify filter does.

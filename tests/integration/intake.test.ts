@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import matter from "gray-matter";
-import { readRepublishHtml, type IntakeResult } from "../../plugins/syndication/intake.js";
-import { entryFileName, readFeed, selectEntries } from "../../plugins/syndication/intake-feed.js";
-import { linksInMarkdown } from "../../plugins/syndication/links.js";
+import { readRepublishHtml, type IntakeResult } from "../../plugins/syndication/intake/intake.js";
+import { entryFileName, readFeed, selectEntries } from "../../plugins/syndication/intake/intake-feed.js";
+import { linksInMarkdown } from "../../plugins/syndication/render/links.js";
 import { build, fixture, words, type BuiltSite } from "../helpers.js";
 
 // The readers' results written as Markdown reprints, as the command's import writes them

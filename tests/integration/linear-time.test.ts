@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../helpers.js";
 import { SyndicationError } from "../../plugins/syndication/index.js";
-import { checkProject } from "../../plugins/syndication/project.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
+import { checkProject } from "../../plugins/syndication/cli/project.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 // A benchmark, not a timed test: real builds (and `check`) of a one-reprint site whose front
 // matter holds a run of letters of 10 KB, 100 KB and 1 MB, in each of the places that once made

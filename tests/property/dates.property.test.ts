@@ -2,9 +2,9 @@ import fc from "fast-check";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
-import { normalise } from "../../plugins/syndication/validate.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
-import { writtenDates } from "../../plugins/syndication/locate.js";
+import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
+import { writtenDates } from "../../plugins/syndication/reprint/locate.js";
 import { validDate } from "./arbitraries.js";
 import { params } from "./settings.js";
 

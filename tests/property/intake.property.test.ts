@@ -2,7 +2,7 @@ import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
-import { readRepublishHtml } from "../../plugins/syndication/intake.js";
+import { readRepublishHtml } from "../../plugins/syndication/intake/intake.js";
 import { hostileUrl, nastyText, NON_HTML } from "./arbitraries.js";
 import { params } from "./settings.js";
 

@@ -3,15 +3,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkProject, readFrontMatter } from "../../plugins/syndication/project.js";
-import { normalise } from "../../plugins/syndication/validate.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
-import { writtenDates } from "../../plugins/syndication/locate.js";
-import { rewriteHead } from "../../plugins/syndication/head.js";
-import { buildJsonLd, jsonLdScript } from "../../plugins/syndication/jsonld.js";
-import { bodyProblem } from "../../plugins/syndication/body.js";
-import { linksInMarkdown } from "../../plugins/syndication/links.js";
-import { formatReport } from "../../plugins/syndication/report.js";
+import { checkProject, readFrontMatter } from "../../plugins/syndication/cli/project.js";
+import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
+import { writtenDates } from "../../plugins/syndication/reprint/locate.js";
+import { rewriteHead } from "../../plugins/syndication/render/head.js";
+import { buildJsonLd, jsonLdScript } from "../../plugins/syndication/render/jsonld.js";
+import { bodyProblem } from "../../plugins/syndication/reprint/body.js";
+import { linksInMarkdown } from "../../plugins/syndication/render/links.js";
+import { formatReport } from "../../plugins/syndication/report/format.js";
 import { params } from "./settings.js";
 
 // Long runs of letters, spaces and punctuation in every field, in a key's name, and in the front

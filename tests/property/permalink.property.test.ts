@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addressSlug, reprintPermalink } from "../../plugins/syndication/permalink.js";
+import { addressSlug, reprintPermalink } from "../../plugins/syndication/reprint/permalink.js";
 import { NASTY_PIECES } from "./arbitraries.js";
 import { params } from "./settings.js";
 

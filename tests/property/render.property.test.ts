@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { parse, parseFragment, type DefaultTreeAdapterMap, type ParserError } from "parse5";
 import { describe, expect, it } from "vitest";
-import { normalise } from "../../plugins/syndication/validate.js";
-import { resolveOptions, type ResolvedOptions } from "../../plugins/syndication/options.js";
-import { rewriteHead } from "../../plugins/syndication/head.js";
-import { buildJsonLd, jsonLdScript } from "../../plugins/syndication/jsonld.js";
+import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { resolveOptions, type ResolvedOptions } from "../../plugins/syndication/reprint/options.js";
+import { rewriteHead } from "../../plugins/syndication/render/head.js";
+import { buildJsonLd, jsonLdScript } from "../../plugins/syndication/render/jsonld.js";
 import { htmlText, nameText, validSyndication } from "./arbitraries.js";
 import { params } from "./settings.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { posix } from "node:path";
-import { checkSitePath } from "../../plugins/syndication/sitepath.js";
+import { checkSitePath } from "../../plugins/syndication/reprint/sitepath.js";
 import { params } from "./settings.js";
 
 /** Path pieces that try to leave the output folder, or to hide what they are. */

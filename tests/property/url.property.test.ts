@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { BlockList, isIPv4, isIPv6 } from "node:net";
 import { describe, expect, it } from "vitest";
-import { checkUrl } from "../../plugins/syndication/url.js";
+import { checkUrl } from "../../plugins/syndication/reprint/url.js";
 import { anyUrlText } from "./arbitraries.js";
 import { params } from "./settings.js";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
-import { KNOWN_FIELDS, normalise, type PageContext } from "../../plugins/syndication/validate.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
-import { checkUrl } from "../../plugins/syndication/url.js";
-import { keyName } from "../../plugins/syndication/text.js";
+import { KNOWN_FIELDS, normalise, type PageContext } from "../../plugins/syndication/reprint/validate.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
+import { checkUrl } from "../../plugins/syndication/reprint/url.js";
+import { keyName } from "../../plugins/syndication/util/text.js";
 import { anyUrlText, nameText, nastyText, validSyndication } from "./arbitraries.js";
 import { params } from "./settings.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyProblem, rendersTags, unclosedTag } from "../../plugins/syndication/body.js";
-import { frontMatterProblem } from "../../plugins/syndication/frontmatter.js";
+import { bodyProblem, rendersTags, unclosedTag } from "../../plugins/syndication/reprint/body.js";
+import { frontMatterProblem } from "../../plugins/syndication/eleventy/frontmatter.js";
 import yaml from "js-yaml";
 import { parseDocument } from "yaml";
 

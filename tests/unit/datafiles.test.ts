@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { dataFileCandidates, fieldSource, rulesFromConfig } from "../../plugins/syndication/datafiles.js";
+import { dataFileCandidates, fieldSource, rulesFromConfig } from "../../plugins/syndication/eleventy/datafiles.js";
 
 /** A site folder with these files (empty JSON objects unless given). */
 function site(files: Record<string, string>): string {

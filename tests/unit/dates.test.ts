@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { formatDate, isCalendarText, parseDate } from "../../plugins/syndication/dates.js";
+import { formatDate, isCalendarText, parseDate } from "../../plugins/syndication/reprint/dates.js";
 import yaml from "js-yaml";
-import { writtenDates } from "../../plugins/syndication/locate.js";
-import { normalise } from "../../plugins/syndication/validate.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
+import { writtenDates } from "../../plugins/syndication/reprint/locate.js";
+import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 const fmt = (value: unknown) => {
   const result = parseDate(value);

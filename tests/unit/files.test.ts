@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileError, readText, whyNotWritable, writeWhole } from "../../plugins/syndication/files.js";
+import { FileError, readText, whyNotWritable, writeWhole } from "../../plugins/syndication/util/files.js";
 import { ROOT } from "../helpers.js";
 
 const folder = () => mkdtempSync(join(tmpdir(), "syndication-files-"));
@@ -16,7 +16,7 @@ const error = (run: () => unknown) => {
   throw new Error("no error");
 };
 /** The compiled module, for child processes (compiled by the tests' global setup). */
-const DIST = JSON.stringify(join(ROOT, "dist", "files.js"));
+const DIST = JSON.stringify(join(ROOT, "dist", "util", "files.js"));
 
 describe("writeWhole", () => {
   it("writes the text, replaces the old file, and leaves no temporary file", () => {

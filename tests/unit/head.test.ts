@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
-import { attributes, rewriteHead } from "../../plugins/syndication/head.js";
+import { attributes, rewriteHead } from "../../plugins/syndication/render/head.js";
 
 const plan = { originalUrl: "https://o.example/a?b=1&c=2", indexing: "canonical" as const, ogUrlToOriginal: true };
 

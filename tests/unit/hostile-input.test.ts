@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { normalise } from "../../plugins/syndication/validate.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
-import { quote } from "../../plugins/syndication/text.js";
-import { fillTemplate } from "../../plugins/syndication/banner.js";
+import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
+import { quote } from "../../plugins/syndication/util/text.js";
+import { fillTemplate } from "../../plugins/syndication/render/banner.js";
 
 // Regressions for what the property tests (tests/property/) found in the validator.
 const options = resolveOptions({ now: () => new Date("2025-01-01T00:00:00Z") });

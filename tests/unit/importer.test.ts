@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import MarkdownIt from "markdown-it";
-import { escapeMarkdown, importText, readArticle, readCredit } from "../../plugins/syndication/importer.js";
-import { fileSlug } from "../../plugins/syndication/project.js";
+import { escapeMarkdown, importText, readArticle, readCredit } from "../../plugins/syndication/intake/importer.js";
+import { fileSlug } from "../../plugins/syndication/cli/project.js";
 
 describe("readCredit", () => {
   it.each([

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
-import { dryRunLines, entryFileName, readFeed, selectEntries, type FeedEntry } from "../../plugins/syndication/intake-feed.js";
-import { bodyDigest } from "../../plugins/syndication/digest.js";
+import { dryRunLines, entryFileName, readFeed, selectEntries, type FeedEntry } from "../../plugins/syndication/intake/intake-feed.js";
+import { bodyDigest } from "../../plugins/syndication/reprint/digest.js";
 import { fixture } from "../helpers.js";
 
 const sample = (name: string) => readFileSync(join(fixture("intake"), name), "utf8");

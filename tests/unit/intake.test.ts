@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import * as cheerio from "cheerio";
-import { readRepublishHtml, recognise } from "../../plugins/syndication/intake.js";
-import { creativeCommonsId, institutionIn, personFromLine } from "../../plugins/syndication/intake-fields.js";
-import { bodyDigest } from "../../plugins/syndication/digest.js";
-import { linksInMarkdown } from "../../plugins/syndication/links.js";
-import { PRESETS } from "../../plugins/syndication/presets.js";
+import { readRepublishHtml, recognise } from "../../plugins/syndication/intake/intake.js";
+import { creativeCommonsId, institutionIn, personFromLine } from "../../plugins/syndication/intake/intake-fields.js";
+import { bodyDigest } from "../../plugins/syndication/reprint/digest.js";
+import { linksInMarkdown } from "../../plugins/syndication/render/links.js";
+import { PRESETS } from "../../plugins/syndication/reprint/presets.js";
 import { fixture } from "../helpers.js";
 
 const sample = (name: string) => readFileSync(`${fixture("intake")}/${name}`, "utf8");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildJsonLd, jsonLdScript } from "../../plugins/syndication/jsonld.js";
+import { buildJsonLd, jsonLdScript } from "../../plugins/syndication/render/jsonld.js";
 import type { Reprint } from "../../plugins/syndication/types.js";
 
 const reprint: Reprint = {

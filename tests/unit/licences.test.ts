@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import spdx from "spdx-license-list";
-import { parseLicence } from "../../plugins/syndication/licences.js";
-import { checkUrl } from "../../plugins/syndication/url.js";
-import { PRESETS } from "../../plugins/syndication/presets.js";
+import { parseLicence } from "../../plugins/syndication/reprint/licences.js";
+import { checkUrl } from "../../plugins/syndication/reprint/url.js";
+import { PRESETS } from "../../plugins/syndication/reprint/presets.js";
 
 describe("the addresses of licences", () => {
   it("follow the address rules: every Creative Commons deed, and every preset's", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bodyHasImage, hasImage, linksInMarkdown, missingLinks, markImage, rewrittenPixel, unmarkImages } from "../../plugins/syndication/links.js";
-import { bodyDigest, isDigest } from "../../plugins/syndication/digest.js";
-import { markEntry } from "../../plugins/syndication/hentry.js";
+import { bodyHasImage, hasImage, linksInMarkdown, missingLinks, markImage, rewrittenPixel, unmarkImages } from "../../plugins/syndication/render/links.js";
+import { bodyDigest, isDigest } from "../../plugins/syndication/reprint/digest.js";
+import { markEntry } from "../../plugins/syndication/render/hentry.js";
 
 describe("links of a body", () => {
   it("finds inline, reference, autolink and HTML links, as CommonMark reads them", () => {

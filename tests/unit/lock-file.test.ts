@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { forget, parseLock, reconcile, serializeLock } from "../../plugins/syndication/lock.js";
-import { jsonLines } from "../../plugins/syndication/json-lines.js";
+import { forget, parseLock, reconcile, serializeLock } from "../../plugins/syndication/reprint/lock.js";
+import { jsonLines } from "../../plugins/syndication/util/json-lines.js";
 
 /** The problems of a lock text, as report lines without the file: `line  field  message`. */
 const problems = (text: string) => parseLock(text, "lock.json").problems.map((p) => `${p.line}  ${p.field}  ${p.message}`);

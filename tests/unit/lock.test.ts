@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLock, reconcile, serializeLock, EMPTY_LOCK } from "../../plugins/syndication/lock.js";
+import { parseLock, reconcile, serializeLock, EMPTY_LOCK } from "../../plugins/syndication/reprint/lock.js";
 
 const a = { originalUrl: "https://o/a", url: "/r/a/", file: "src/r/a.md", declaredMoves: [] as string[] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WORDING, OptionsError, resolveOptions } from "../../plugins/syndication/options.js";
-import { PRESETS } from "../../plugins/syndication/presets.js";
+import { DEFAULT_WORDING, OptionsError, resolveOptions } from "../../plugins/syndication/reprint/options.js";
+import { PRESETS } from "../../plugins/syndication/reprint/presets.js";
 
 describe("options", () => {
   it("has documented defaults", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reprintPermalink } from "../../plugins/syndication/permalink.js";
+import { reprintPermalink } from "../../plugins/syndication/reprint/permalink.js";
 
 describe("reprintPermalink", () => {
   it("files a reprint under the year and month of its original date", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { resolveOptions } from "../../plugins/syndication/options.js";
-import { normalise } from "../../plugins/syndication/validate.js";
-import { bodyDigest } from "../../plugins/syndication/digest.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
+import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { bodyDigest } from "../../plugins/syndication/reprint/digest.js";
 
 const options = resolveOptions();
 const conversation = {

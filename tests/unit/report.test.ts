@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, formatReport, SyndicationError } from "../../plugins/syndication/report.js";
-import { csvCell } from "../../plugins/syndication/report-table.js";
+import { formatProblem, formatReport, SyndicationError } from "../../plugins/syndication/report/format.js";
+import { csvCell } from "../../plugins/syndication/report/table.js";
 import yaml from "js-yaml";
-import { locateFields, writtenDates } from "../../plugins/syndication/locate.js";
-import { suggest } from "../../plugins/syndication/suggest.js";
+import { locateFields, writtenDates } from "../../plugins/syndication/reprint/locate.js";
+import { suggest } from "../../plugins/syndication/util/suggest.js";
 
 describe("the report", () => {
   const problems = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkSitePath } from "../../plugins/syndication/sitepath.js";
-import { normalise } from "../../plugins/syndication/validate.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
+import { checkSitePath } from "../../plugins/syndication/reprint/sitepath.js";
+import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 describe("the site-path rule (previousUrls, and the lock's url and previousUrls)", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributes, startTags, withoutTags } from "../../plugins/syndication/tags.js";
+import { attributes, startTags, withoutTags } from "../../plugins/syndication/render/tags.js";
 
 const IMG_OR_LINK = /<(img|link)(?=[\s/>])/gi;
 const names = (html: string) => [...startTags(html, IMG_OR_LINK)].map((t) => t.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkUrl } from "../../plugins/syndication/url.js";
+import { checkUrl } from "../../plugins/syndication/reprint/url.js";
 
 describe("checkUrl", () => {
   it("accepts absolute http and https addresses", () => {

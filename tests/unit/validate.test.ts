@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalise } from "../../plugins/syndication/validate.js";
-import { resolveOptions } from "../../plugins/syndication/options.js";
+import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 const options = resolveOptions({
   sources: {

@@ -2,9 +2,9 @@ import { Duration } from "luxon";
 import { parseLicence } from "./licences.js";
 import { checkUrl } from "./url.js";
 import { isUrlSegment } from "./permalink.js";
-import { suggest } from "./suggest.js";
+import { suggest } from "../util/suggest.js";
 import { PRESETS, withPreset } from "./presets.js";
-import type { BannerPosition, IndexingMode, PublisherRules, SourceEntry, SyndicationOptions, Wording } from "./types.js";
+import type { BannerPosition, IndexingMode, PublisherRules, SourceEntry, SyndicationOptions, Wording } from "../types.js";
 
 /** A source after its preset is applied: it always has a name. */
 export type ResolvedSource = SourceEntry & { name: string };

@@ -1,6 +1,6 @@
 import { escapeHtml } from "./escape.js";
-import type { ResolvedOptions } from "./options.js";
-import type { Licence, Person, Wording } from "./types.js";
+import type { ResolvedOptions } from "../reprint/options.js";
+import type { Licence, Person, Wording } from "../types.js";
 
 /** What a banner sentence is made of. */
 export interface BannerParts {

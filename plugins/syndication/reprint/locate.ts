@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Node } from "yaml";
-import { keyName } from "./text.js";
+import { keyName } from "../util/text.js";
 import { YAML_TIMESTAMP } from "./dates.js";
 
 // gray-matter and yaml are loaded when a report needs them, not on every build.

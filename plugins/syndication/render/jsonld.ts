@@ -1,5 +1,5 @@
 import { jsonForScript } from "./escape.js";
-import type { Person, Reprint } from "./types.js";
+import type { Person, Reprint } from "../types.js";
 
 /** An author: the publisher itself (an agency byline), or a person with their institution. */
 function author(person: Person, organization: Record<string, unknown>): Record<string, unknown> {

@@ -6,8 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import jsYaml from "js-yaml";
-import type { FieldProblem } from "./validate.js";
-import { writtenDates } from "./locate.js";
+import type { FieldProblem } from "../reprint/validate.js";
+import { writtenDates } from "../reprint/locate.js";
 
 /** A problem whose line is known where it is found (not looked up in the front matter later). */
 export type PlacedProblem = FieldProblem & { line?: number };

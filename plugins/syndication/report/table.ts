@@ -1,8 +1,8 @@
 /** The rows of `eleventy-syndication report`, and their table and CSV forms. */
 import { Duration } from "luxon";
-import { displayPath } from "./checks.js";
-import { showable } from "./text.js";
-import type { ProjectCheck } from "./project.js";
+import { displayPath } from "../reprint/checks.js";
+import { showable } from "../util/text.js";
+import type { ProjectCheck } from "../cli/project.js";
 
 export interface ReportRow {
   file: string;

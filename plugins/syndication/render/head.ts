@@ -1,5 +1,5 @@
 import { escapeHtml } from "./escape.js";
-import type { IndexingMode } from "./types.js";
+import type { IndexingMode } from "../types.js";
 import { attributes, startTags, withoutTags, type StartTag } from "./tags.js";
 
 /** What a reprint page's head must say. */

@@ -1,6 +1,6 @@
 import slugify from "@sindresorhus/slugify";
 import { parseDate } from "./dates.js";
-import { quote } from "./text.js";
+import { quote } from "../util/text.js";
 import type { FieldProblem } from "./validate.js";
 
 /**

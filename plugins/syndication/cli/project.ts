@@ -3,21 +3,21 @@
  * with JSON data files the way Eleventy merges them, then the same checks as the build.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { folderListings } from "./listing.js";
+import { folderListings } from "../eleventy/listing.js";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import matter from "gray-matter";
 import yaml from "js-yaml";
 import { Merge } from "@11ty/eleventy-utils";
-import type { ResolvedOptions } from "./options.js";
-import { normalise } from "./validate.js";
-import { writtenDates } from "./locate.js";
-import { fileNameProblem, reprintPermalink } from "./permalink.js";
-import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, warningsOf, type AddressedPage, type PageState } from "./checks.js";
-import { formatProblem, sortProblems } from "./report.js";
-import { frontMatterProblem, unreadableReprint } from "./frontmatter.js";
-import { bodyProblem } from "./body.js";
-import type { Problem } from "./types.js";
-import { showable } from "./text.js";
+import type { ResolvedOptions } from "../reprint/options.js";
+import { normalise } from "../reprint/validate.js";
+import { writtenDates } from "../reprint/locate.js";
+import { fileNameProblem, reprintPermalink } from "../reprint/permalink.js";
+import { checkLock, collectProblems, displayPath, expiringSoon, inReprintsDir, locate, warningsOf, type AddressedPage, type PageState } from "../reprint/checks.js";
+import { formatProblem, sortProblems } from "../report/format.js";
+import { frontMatterProblem, unreadableReprint } from "../eleventy/frontmatter.js";
+import { bodyProblem } from "../reprint/body.js";
+import type { Problem } from "../types.js";
+import { showable } from "../util/text.js";
 
 /** Eleventy's default template formats whose front matter the command can read. */
 const FORMATS = new Set([".md", ".html", ".njk", ".liquid"]);

@@ -8,7 +8,7 @@
  * frames and embeds, characters a page cannot carry. Text that looks like Markdown or HTML stays
  * text: `<b>` written in an article is shown as `<b>`, never run as markup.
  */
-import { UNPRINTABLE } from "./text.js";
+import { UNPRINTABLE } from "../util/text.js";
 import { attr, childrenOf, descendants, fold, isElement, isText, parseHtml, rawTextOf, webAddress, type HtmlElement, type HtmlNode, type HtmlText } from "./intake-dom.js";
 
 /** Elements dropped with everything in them: they run, embed, or are not part of the text. */

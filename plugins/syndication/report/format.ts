@@ -1,5 +1,5 @@
-import type { Problem } from "./types.js";
-import { showable } from "./text.js";
+import type { Problem } from "../types.js";
+import { showable } from "../util/text.js";
 
 /**
  * One line a problem: `<path>:<line>  syndication.<field>  <what is wrong>, <how to fix>`. A file

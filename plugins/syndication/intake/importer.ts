@@ -3,7 +3,7 @@
  * of a reprint. Pure: the command reads and writes the files.
  */
 import spdx from "spdx-license-list";
-import { unprintable } from "./text.js";
+import { unprintable } from "../util/text.js";
 
 /** What a leading credit line says. */
 export interface Credit {

@@ -5,8 +5,8 @@
  * line reads the feed and the site, and writes the files.
  */
 import { DateTime } from "luxon";
-import { originalKey } from "./lock.js";
-import { parseDate } from "./dates.js";
+import { originalKey } from "../reprint/lock.js";
+import { parseDate } from "../reprint/dates.js";
 import { licenceFromName } from "./importer.js";
 import { personFromLine } from "./intake-fields.js";
 import { readRepublishHtml, type IntakeContext, type IntakeFields, type IntakeResult } from "./intake.js";

@@ -4,7 +4,7 @@
  * Written on 2026-11-26 from the copies of the terms that could be read then (each says which):
  * re-check against the publisher's current page before relying on a rule.
  */
-import type { SourceEntry } from "./types.js";
+import type { SourceEntry } from "../types.js";
 
 export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
   // Radio Free Europe/Radio Liberty, Terms of Use, "Re-Use of Text Content" (on rferl.org; read

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
-import type { ReprintDate } from "./types.js";
-import { quote } from "./text.js";
+import type { ReprintDate } from "../types.js";
+import { quote } from "../util/text.js";
 
 export type DateResult = { ok: true; date: DateTime; dateOnly: boolean } | { ok: false; message: string; fix: string };
 

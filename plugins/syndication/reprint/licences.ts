@@ -1,7 +1,7 @@
 import spdx from "spdx-license-list";
-import type { Licence } from "./types.js";
-import { suggest } from "./suggest.js";
-import { keyName, quote } from "./text.js";
+import type { Licence } from "../types.js";
+import { suggest } from "../util/suggest.js";
+import { keyName, quote } from "../util/text.js";
 import { checkUrl } from "./url.js";
 
 /** Creative Commons licences from the SPDX list (maintained upstream, not typed here). */

@@ -1,4 +1,4 @@
-import { quote } from "./text.js";
+import { quote } from "../util/text.js";
 
 /** Why an address cannot be used, and how to fix it. */
 export interface UrlProblem {

@@ -11,15 +11,15 @@
  * if (!problems.some((p) => p.required)) writeFileSync(out, matter.stringify(body, frontMatter));
  * ```
  */
-import { bodyDigest } from "./digest.js";
-import { checkUrl } from "./url.js";
-import { parseDate } from "./dates.js";
-import { PRESETS, withPreset } from "./presets.js";
-import { UNPRINTABLE } from "./text.js";
+import { bodyDigest } from "../reprint/digest.js";
+import { checkUrl } from "../reprint/url.js";
+import { parseDate } from "../reprint/dates.js";
+import { PRESETS, withPreset } from "../reprint/presets.js";
+import { UNPRINTABLE } from "../util/text.js";
 import { parseHtml } from "./intake-dom.js";
 import { bodyMarkdown } from "./intake-body.js";
 import { dateOf, licenceOf, originalUrlOf, takeAuthors, takeCredit, takePixel, takeTitle, type Taken } from "./intake-fields.js";
-import type { LicenceInput, Person, SourceEntry } from "./types.js";
+import type { LicenceInput, Person, SourceEntry } from "../types.js";
 
 /** What the caller knows already, field by field. */
 export interface IntakeFields {

@@ -5,7 +5,7 @@
  * one report instead, with the line, and says how to show the text as written.
  */
 import { readFileSync } from "node:fs";
-import type { PlacedProblem } from "./frontmatter.js";
+import type { PlacedProblem } from "../eleventy/frontmatter.js";
 
 /** Liquid's and Nunjucks' openers and what closes each. */
 const CLOSERS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };

@@ -6,9 +6,9 @@
  */
 import spdx from "spdx-license-list";
 import { readCredit, type Credit } from "./importer.js";
-import { parseDate } from "./dates.js";
-import { parseLicence } from "./licences.js";
-import type { LicenceInput, Person } from "./types.js";
+import { parseDate } from "../reprint/dates.js";
+import { parseLicence } from "../reprint/licences.js";
+import type { LicenceInput, Person } from "../types.js";
 import {
   attr, childrenOf, closest, elements, fold, hasWord, isElement, isText, rawTextOf, textNodes, textOf, webAddress,
   type HtmlElement, type HtmlNode, type HtmlText,

@@ -2,14 +2,14 @@ import { z } from "zod";
 import { endOf, parseDate, formatDate, isCalendarText } from "./dates.js";
 import { describe, parseLicence } from "./licences.js";
 import { INDEXING_MODES, type ResolvedOptions, type ResolvedSource } from "./options.js";
-import { suggest } from "./suggest.js";
+import { suggest } from "../util/suggest.js";
 import { checkUrl } from "./url.js";
 import { checkSitePath } from "./sitepath.js";
-import { jsonText, keyName, quote, unprintableProblems } from "./text.js";
-import { type BannerParts, renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml, authorsOf } from "./banner.js";
+import { jsonText, keyName, quote, unprintableProblems } from "../util/text.js";
+import { type BannerParts, renderBanner, renderTombstone, renderReadMore, chooseWording, joinNames, wordingKey, pixelHtml, authorsOf } from "../render/banner.js";
 import { DateTime, Duration } from "luxon";
 import { bodyDigest, isDigest } from "./digest.js";
-import type { Licence, Person, Reprint, ReprintDate } from "./types.js";
+import type { Licence, Person, Reprint, ReprintDate } from "../types.js";
 
 /** A problem with one field, before the file and line are known. */
 export interface FieldProblem {

@@ -3,17 +3,17 @@
  * original URLs and addresses that must be unique, the lock, reprints that end soon.
  */
 import { readFileSync } from "node:fs";
-import { FileError, readText, whyNotWritable } from "./files.js";
+import { FileError, readText, whyNotWritable } from "../util/files.js";
 import { resolve, sep } from "node:path";
 import type { ResolvedOptions } from "./options.js";
 import type { FieldProblem, NormaliseResult } from "./validate.js";
 import { locateFields, writtenDates, type FieldLocations } from "./locate.js";
 import { EMPTY_LOCK, originalKey, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
 import { endOf } from "./dates.js";
-import { fieldKey, showable } from "./text.js";
-import type { Problem } from "./types.js";
-import type { PlacedProblem } from "./frontmatter.js";
-import { fieldSource, type DataFileRules } from "./datafiles.js";
+import { fieldKey, showable } from "../util/text.js";
+import type { Problem } from "../types.js";
+import type { PlacedProblem } from "../eleventy/frontmatter.js";
+import { fieldSource, type DataFileRules } from "../eleventy/datafiles.js";
 
 /** A page whose collection item has an address (or `false`, for `permalink: false`). */
 export interface AddressedPage {

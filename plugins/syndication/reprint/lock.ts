@@ -5,8 +5,8 @@
  */
 
 import { checkSitePath, SITE_PATH_FIX } from "./sitepath.js";
-import { jsonLines, lineAt, type JsonPath } from "./json-lines.js";
-import { keyName, quote } from "./text.js";
+import { jsonLines, lineAt, type JsonPath } from "../util/json-lines.js";
+import { keyName, quote } from "../util/text.js";
 
 /** One published reprint, keyed in the lock by its original URL. */
 export interface LockEntry {
