@@ -5,12 +5,10 @@
  * other problem. Any other page (or layout) keeps Eleventy's own error, with its position marker.
  */
 import { existsSync } from "node:fs";
-import jsYaml from "js-yaml";
-import type { FieldProblem } from "../reprint/validate.js";
+import { createRequire } from "node:module";
 import { writtenDates } from "../reprint/locate.js";
 
-/** A problem whose line is known where it is found (not looked up in the front matter later). */
-export type PlacedProblem = FieldProblem & { line?: number };
+import type { Unreadable } from "../reprint/outcome.js";
 
 /**
  * The parts of Eleventy's config that hold front-matter engines. Eleventy 3 puts its YAML engine
@@ -26,7 +24,7 @@ export interface FrontMatterHost {
  * opening `---`, which starts with that line's end: its first line is the file's line 1. js-yaml
  * (Eleventy's parser) counts lines from 0 (`mark.line`), the `yaml` package from 1 (`linePos`).
  */
-export function frontMatterProblem(error: unknown): PlacedProblem {
+export function unreadableBecause(error: unknown): Unreadable {
   const e = (error ?? {}) as {
     mark?: { line?: unknown; column?: unknown };
     linePos?: Array<{ line?: unknown; col?: unknown }>;
@@ -40,12 +38,7 @@ export function frontMatterProblem(error: unknown): PlacedProblem {
     typeof e.mark?.column === "number" ? e.mark.column + 1 : typeof e.linePos?.[0]?.col === "number" ? e.linePos[0].col : undefined;
   // The `yaml` package ends its message with the position, which the problem gives on its own.
   const reason = typeof e.reason === "string" ? e.reason : String(e.message ?? error).split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  return {
-    ...(line !== undefined ? { line } : {}),
-    field: "front matter",
-    message: `cannot be read: ${reason}${column !== undefined ? ` (column ${column})` : ""}`,
-    fix: "correct the YAML between the --- lines",
-  };
+  return { ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}), reason };
 }
 
 /** A `syndication:` key at the top level of front matter (or of a file, for a command that reads it whole). */
@@ -68,7 +61,7 @@ type Engine = ((text: string, options?: { filePath?: string }) => unknown) | { p
  * preprocessor reading the file again.
  */
 export function guardFrontMatter(eleventyConfig: FrontMatterHost, inReprintsDir: (file: string) => boolean): FrontMatterGuard {
-  const unreadable = new Map<string, PlacedProblem>();
+  const unreadable = new Map<string, Unreadable>();
   const dates = new Map<string, Map<string, string>>();
   const current = () => {
     // A file deleted while --watch or --serve runs is no longer a problem.
@@ -78,7 +71,8 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost, inReprintsDir:
   const guard = { unreadable: current, writtenDates: (file: string) => dates.get(file) };
   if (typeof eleventyConfig.setFrontMatterParsingOptions !== "function") return guard;
   // The site's engine, Eleventy 3's, or the one Eleventy 4 uses when none is set (the same call).
-  const yaml = (eleventyConfig.frontMatterParsingOptions?.engines?.yaml as Engine | undefined) ?? jsYaml.load;
+  const yaml = (eleventyConfig.frontMatterParsingOptions?.engines?.yaml as Engine | undefined) ?? eleventysOwnYaml();
+  if (yaml === undefined) return guard;
   const parse = typeof yaml === "function" ? yaml : (text: string, options?: unknown) => yaml.parse(text, options);
   const guarded = (text: string, options?: { filePath?: string }) => {
     const file = options?.filePath;
@@ -99,7 +93,7 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost, inReprintsDir:
         unreadable.delete(file);
         throw error;
       }
-      unreadable.set(file, frontMatterProblem(error));
+      unreadable.set(file, unreadableBecause(error));
       return { permalink: false, eleventyExcludeFromCollections: true };
     }
   };
@@ -107,9 +101,25 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost, inReprintsDir:
   return guard;
 }
 
+/**
+ * The parser Eleventy 4's front matter falls back to when no engine is set: js-yaml's `load`, as
+ * its gray-matter requires it (found from Eleventy's own folder, so the plugin brings no YAML
+ * parser of its own for values). Undefined where it cannot be found: reprints then keep
+ * Eleventy's own error for broken YAML.
+ */
+function eleventysOwnYaml(): Engine | undefined {
+  try {
+    const eleventy = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy/package.json"));
+    const matter = createRequire(eleventy.resolve("@11ty/gray-matter/package.json"));
+    return (matter("js-yaml") as { load: Engine }).load;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface FrontMatterGuard {
   /** Files whose front matter cannot be read, by input path. */
-  unreadable(): Map<string, PlacedProblem>;
+  unreadable(): Map<string, Unreadable>;
   /** A file's `published` and `expires` as written, where its YAML gave dates (undefined: not seen). */
   writtenDates(file: string): Map<string, string> | undefined;
 }

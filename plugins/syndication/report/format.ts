@@ -1,53 +1,64 @@
-import type { Problem } from "../types.js";
-import { showable } from "../util/text.js";
-
 /**
- * One line a problem: `<path>:<line>  syndication.<field>  <what is wrong>, <how to fix>`. A file
- * name, or a value from the lock or an address, that holds a line break or a terminal's escape
- * sequence is shown escaped: it cannot forge a line of the report or colour it.
+ * The report's text forms: one line a finding (`<file>:<line>  <field>  <message>, <fix>  [<rule>]`),
+ * the report of every error, warnings (a summary where many pages share one), and GitHub Actions
+ * annotations. A file name, or a value from the lock or an address, that holds a line break or a
+ * terminal's escape sequence is shown escaped: it cannot forge a line of the report or colour it.
  */
-export function formatProblem(problem: Problem): string {
-  const where = problem.line !== undefined ? `${problem.file}:${problem.line}` : problem.file;
-  return showable(`${where}  ${problem.field}  ${problem.message}, ${problem.fix}`);
+import { showable } from "../util/text.js";
+import { sortFindings, type Finding } from "./finding.js";
+
+/** What a line needs of a finding: the rule is shown where there is one. */
+export type Printable = Pick<Finding, "file" | "field" | "message" | "fix"> & Partial<Pick<Finding, "line" | "rule">>;
+
+/** One line a finding. */
+export function formatFinding(finding: Printable): string {
+  const where = finding.line !== undefined ? `${finding.file}:${finding.line}` : finding.file;
+  return showable(`${where}  ${finding.field}  ${finding.message}, ${finding.fix}${finding.rule ? `  [${finding.rule}]` : ""}`);
 }
 
 /** "3 problems in 2 reprints". */
-export function countProblems(problems: Problem[]): string {
-  const files = new Set(problems.map((p) => p.file)).size;
-  return `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} reprint${files === 1 ? "" : "s"}`;
+export function countProblems(findings: Array<{ file: string }>): string {
+  const files = new Set(findings.map((p) => p.file)).size;
+  return `${findings.length} problem${findings.length === 1 ? "" : "s"} in ${files} reprint${files === 1 ? "" : "s"}`;
 }
 
-/** Problems grouped by file, then by line and field: the order every report prints them in. */
-export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
-  );
+/** The whole report: every error in every file, grouped by file, in a stable order. */
+export function formatReport(findings: Printable[]): string {
+  return [`eleventy-plugin-syndication: ${countProblems(findings)}:`, ...sortFindings(findings).map(formatFinding)].join("\n");
 }
 
-/** The whole report: every problem in every file, grouped by file, in a stable order. */
-export function formatReport(problems: Problem[]): string {
-  return [`eleventy-plugin-syndication: ${countProblems(problems)}:`, ...sortProblems(problems).map(formatProblem)].join("\n");
-}
+/** How many pages one warning names before it is said once, as a summary. */
+const SUMMARY_AFTER = 5;
 
 /**
- * The error a build fails with. The plugin prints `report` once itself; the message is one
- * line, because Eleventy's command line prints a fatal error's message twice.
+ * Warnings, one line each (`warning: …`); where more than five files share one (a layout that drops
+ * every banner), one line names the first five and counts the rest.
  */
-export class SyndicationError extends Error {
-  skipOriginalStack = true;
-  readonly problems: Problem[];
-  readonly report: string;
-  /** `"data"`: found in front matter and data, before any page was written; `"rendered"`: found in built pages, which were written. */
-  readonly stage: "data" | "rendered";
-  /** `"rendered"`: the problems were found in built pages, which are written but must not be published. */
-  constructor(problems: Problem[], stage: "data" | "rendered" = "data") {
-    super(
-      `eleventy-plugin-syndication: ${countProblems(problems)} (listed above); ` +
-        (stage === "data" ? "no page was written." : "the pages were written but break their publishers' terms: do not publish them."),
-    );
-    this.name = "SyndicationError";
-    this.stage = stage;
-    this.problems = sortProblems(problems);
-    this.report = formatReport(problems);
+export function formatWarnings(findings: Printable[]): string[] {
+  const groups = new Map<string, Printable[]>();
+  for (const finding of sortFindings(findings)) {
+    const key = `${finding.rule}\u0000${finding.field}\u0000${finding.message}\u0000${finding.fix}`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
+  return [...groups.values()].flatMap((group) => {
+    if (group.length <= SUMMARY_AFTER) return group.map((finding) => `warning: ${formatFinding(finding)}`);
+    const files = [...new Set(group.map((f) => f.file))];
+    const named = `${files.length} files (${files.slice(0, SUMMARY_AFTER).join(", ")}, and ${files.length - SUMMARY_AFTER} more)`;
+    return [`warning: ${formatFinding({ ...group[0]!, file: named, line: undefined } as Printable)}`];
+  });
+}
+
+/** GitHub's escapes: a message's %, CR and LF; a property's also `:` and `,`. */
+const escapeData = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** A GitHub Actions annotation (`::error file=…,line=…,col=…,title=<rule>::<message>, <fix>`): CI shows it beside the line. */
+export function githubAnnotation(finding: Finding): string {
+  const properties = [
+    `file=${escapeProperty(finding.file)}`,
+    ...(finding.line !== undefined ? [`line=${finding.line}`] : []),
+    ...(finding.column !== undefined ? [`col=${finding.column}`] : []),
+    `title=${escapeProperty(finding.rule)}`,
+  ];
+  return `::${finding.severity} ${properties.join(",")}::${escapeData(`${finding.field} ${finding.message}, ${finding.fix}`)}`;
 }

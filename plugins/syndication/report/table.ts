@@ -1,9 +1,7 @@
-/** The rows of `eleventy-syndication report`, and their table and CSV forms. */
+/** The rows of `eleventy-syndication report` as a table and as CSV. */
 import { Duration } from "luxon";
-import { displayPath } from "../reprint/checks.js";
 import { showable } from "../util/text.js";
-import type { ProjectCheck } from "../cli/project.js";
-
+/** One row of `report`: what the command lists of each reprint. */
 export interface ReportRow {
   file: string;
   source: string;
@@ -12,30 +10,6 @@ export interface ReportRow {
   status: "live" | "expired" | "withdrawn" | "invalid";
   expires: string;
   address: string;
-}
-
-/** One row per reprint, in file order; a reprint with problems shows as "invalid". */
-export function reportRows(check: ProjectCheck): ReportRow[] {
-  const urls = new Map(check.pages.map((p) => [p.inputPath, p.url]));
-  // A reprint with any problem, its own or shared with another file, is "invalid".
-  const broken = new Set(check.problems.map((p) => p.file));
-  const rows = [...check.state.entries()].map(([inputPath, { result }]): ReportRow => {
-    const r = result.reprint;
-    const url = urls.get(inputPath);
-    return {
-      file: displayPath(inputPath),
-      source: r?.source.name ?? "",
-      licence: r?.licence.label ?? "",
-      published: r?.published?.iso ?? "",
-      status: r && !broken.has(displayPath(inputPath)) ? r.status : "invalid",
-      expires: r?.expires?.iso ?? "",
-      address: typeof url === "string" ? url : url === false ? "(no page)" : "",
-    };
-  });
-  for (const problem of check.unreadable.values()) {
-    rows.push({ file: problem.file, source: "", licence: "", published: "", status: "invalid", expires: "", address: "" });
-  }
-  return rows.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 const COLUMNS: Array<[keyof ReportRow, string]> = [

@@ -4,8 +4,6 @@
  * is never closed fails the build inside Eleventy with a stack trace; the plugin reports it in its
  * one report instead, with the line, and says how to show the text as written.
  */
-import { readFileSync } from "node:fs";
-import type { PlacedProblem } from "../eleventy/frontmatter.js";
 
 /** Liquid's and Nunjucks' openers and what closes each. */
 const CLOSERS: Record<string, string> = { "{{": "}}", "{%": "%}", "{#": "#}" };
@@ -36,33 +34,4 @@ export function unclosedTag(text: string, njk: boolean): { index: number; opener
 export function rendersTags(templateSyntax: unknown): "Liquid" | "Nunjucks" | undefined {
   const engines = typeof templateSyntax === "string" ? templateSyntax.split(",").map((s) => s.trim()) : [];
   return engines.includes("njk") ? "Nunjucks" : engines.includes("liquid") ? "Liquid" : undefined;
-}
-
-/**
- * The problem with a body that has an unclosed template tag, with its line in the file when the
- * body is the file's own text (`source`, read only when there is a problem).
- */
-export function bodyProblem(inputPath: string, body: string, templateSyntax: unknown, source?: string): PlacedProblem | undefined {
-  const engine = rendersTags(templateSyntax);
-  if (!engine || !body.includes("{")) return undefined;
-  const found = unclosedTag(body, engine === "Nunjucks");
-  if (!found) return undefined;
-  let text = source;
-  if (text === undefined) {
-    try {
-      text = readFileSync(inputPath, "utf8");
-    } catch {
-      text = "";
-    }
-  }
-  const offset = text.endsWith(body) ? text.length - body.length : undefined;
-  const line = offset !== undefined ? text.slice(0, offset + found.index).split("\n").length : undefined;
-  return {
-    ...(line !== undefined ? { line } : {}),
-    field: "body",
-    message: `has "${found.opener}" that is never closed, which ${engine} reads as the start of a template tag and cannot render`,
-    fix: /(^|,)\s*md\s*$/.test(String(templateSyntax))
-      ? "add templateEngineOverride: md to the front matter to show the text as written"
-      : "close the tag, or wrap the text in {% raw %} ... {% endraw %}",
-  };
 }

@@ -2,16 +2,22 @@ import { createRequire } from "node:module";
 import type { Node } from "yaml";
 import { keyName } from "../util/text.js";
 import { YAML_TIMESTAMP } from "./dates.js";
+import { DATE_FIELDS, valueAt } from "./fields.js";
 
-// gray-matter and yaml are loaded when a report needs them, not on every build.
+// One parser for positions and for text as written: `yaml`, loaded when a report needs it (or a
+// reprint has YAML dates), not on every build.
 const require = createRequire(import.meta.url);
-let loaded: { matter: typeof import("gray-matter"); yaml: typeof import("yaml"); jsYaml: typeof import("js-yaml") } | undefined;
-const load = () =>
-  (loaded ??= {
-    matter: require("gray-matter") as typeof import("gray-matter"),
-    yaml: require("yaml") as typeof import("yaml"),
-    jsYaml: require("js-yaml") as typeof import("js-yaml"),
-  });
+let loaded: typeof import("yaml") | undefined;
+const load = () => (loaded ??= require("yaml") as typeof import("yaml"));
+
+/** The front matter's text (after the opening `---` line, up to the closing one) and the line it starts on. */
+function frontMatterOf(source: string): { text: string; firstLine: number } | undefined {
+  if (!source.startsWith("---")) return undefined;
+  const open = source.indexOf("\n");
+  const end = source.indexOf("\n---", 3);
+  if (open < 0 || (end >= 0 && end < open)) return undefined;
+  return { text: source.slice(open + 1, end < 0 ? undefined : end + 1), firstLine: 2 };
+}
 
 /** Where each `syndication` field stands in a file's front matter. */
 export interface FieldLocations {
@@ -26,17 +32,13 @@ export interface FieldLocations {
 export function locateFields(source: string): FieldLocations {
   const lines = new Map<string, number>();
   const found = { lines };
-  // gray-matter gives the front matter's text; it sits after the opening `---` line.
-  // Options (even empty) keep gray-matter from caching: its cache returns copies without `matter`.
-  const { matter, yaml } = load();
-  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml;
-  const fm = matter(source, {});
-  if (!fm.matter) return found;
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = load();
+  const fm = frontMatterOf(source);
+  if (!fm || fm.text.trim() === "") return found;
   lines.set("", 1);
-  const opening = source.indexOf(fm.matter);
-  const offsetLines = opening < 0 ? 1 : source.slice(0, opening).split("\n").length - 1;
+  const offsetLines = fm.firstLine - 1;
   const counter = new LineCounter();
-  const doc = parseDocument(fm.matter, { lineCounter: counter });
+  const doc = parseDocument(fm.text, { lineCounter: counter });
   const lineOf = (node: Node | unknown) => {
     const range = (node as Node | undefined)?.range;
     return range ? counter.linePos(range[0]).line + offsetLines : undefined;
@@ -98,70 +100,40 @@ function yamlTime(text: string): number | undefined {
   return time;
 }
 
-/**
- * js-yaml's default schema (Eleventy's front-matter parser and its settings), except that a
- * timestamp is kept as the text YAML read: after its tag (`!!timestamp`), its quotes and escapes,
- * the alias (`*a`) that points at it, or the merge key (`<<`) that brings it in.
- */
-let timestampsAsText: import("js-yaml").Schema | undefined;
-function textSchema(): import("js-yaml").Schema {
-  if (!timestampsAsText) {
-    const { CORE_SCHEMA, Type } = load().jsYaml;
-    // js-yaml 4 exports its types (its typings do not say so).
-    const { types } = load().jsYaml as unknown as { types: Record<"timestamp" | "merge" | "binary" | "omap" | "pairs" | "set", import("js-yaml").Type> };
-    const timestamp = new Type("tag:yaml.org,2002:timestamp", {
-      kind: "scalar",
-      resolve: (text: string) => types.timestamp.resolve(text),
-      construct: (text: string) => text,
-    });
-    timestampsAsText = CORE_SCHEMA.extend({ implicit: [timestamp, types.merge], explicit: [types.binary, types.omap, types.pairs, types.set] });
-  }
-  return timestampsAsText;
-}
-
-/** The date fields of a `syndication` block (`published`, `expires`, `withdrawn.date`) with their values. */
-function dateFields(syndication: unknown): Array<[field: string, value: unknown]> {
-  const data = syndication instanceof Object ? (syndication as Record<string, unknown>) : {};
-  const withdrawn = data.withdrawn instanceof Object ? (data.withdrawn as Record<string, unknown>).date : undefined;
-  return [
-    ["published", data.published],
-    ["expires", data.expires],
-    ["withdrawn.date", withdrawn],
-  ];
-}
-
-/** The fields of a `syndication` block that YAML gave as dates, with the date. */
+/** The date fields of a `syndication` block that YAML gave as dates, with the date. */
 export function yamlDates(syndication: unknown): Array<[field: string, value: Date]> {
-  return dateFields(syndication).filter((field): field is [string, Date] => field[1] instanceof Date);
+  return DATE_FIELDS.map((path) => [path, valueAt(syndication, path)] as [string, unknown]).filter((field): field is [string, Date] => field[1] instanceof Date);
 }
 
+const TIMESTAMP = "tag:yaml.org,2002:timestamp";
+
 /**
- * The dates of a `syndication` block exactly as written: for each date YAML gave (`published`,
- * `expires`, `withdrawn.date`), the timestamp's text, whatever route YAML took to it (plain,
- * quoted with a tag, an alias, a merge key). YAML rolls 2021-13-45 over into a valid date; the
- * text as written tells the truth. The front matter is read again with js-yaml, timestamps kept
- * as text (as cheap as a scan for them); a text that does not give that very date is not taken
- * for it, and front matter js-yaml cannot read (another engine's) gives none.
+ * The dates of a `syndication` block exactly as written: for each date YAML gave (the date fields
+ * of the fields table), the timestamp's text, whatever route YAML took to it (plain, quoted with a
+ * tag, an alias, a merge key). YAML rolls 2021-13-45 over into a valid date; the text as written
+ * tells the truth. The front matter is read again with timestamps kept as text; a text that does
+ * not give that very date is not taken for it, and front matter YAML cannot read gives none.
  */
 export function writtenDates(source: string, syndication?: unknown): Map<string, string> {
   const found = new Map<string, string>();
   const wanted = yamlDates(syndication);
-  if (wanted.length === 0 || !source.startsWith("---")) return found;
-  const end = source.indexOf("\n---", 3);
-  // The front matter starts on the line after the opening "---" (which may name a language).
-  const open = source.indexOf("\n");
-  if (open < 0 || (end >= 0 && end < open)) return found;
+  const fm = wanted.length > 0 ? frontMatterOf(source) : undefined;
+  if (!fm) return found;
   let data: unknown;
   try {
-    data = load().jsYaml.load(source.slice(open + 1, end < 0 ? undefined : end + 1), { schema: textSchema() });
+    const doc = load().parseDocument(fm.text, {
+      merge: true,
+      customTags: (tags) => [...tags.filter((tag) => (tag as { tag?: string }).tag !== TIMESTAMP), { tag: TIMESTAMP, resolve: (text: string) => text }],
+    });
+    if (doc.errors.length > 0) return found;
+    data = doc.toJS({ maxAliasCount: 1000 });
   } catch {
     return found;
   }
-  // Read with timestamps as text, the date fields are text.
-  const texts = new Map(dateFields((data as { syndication?: unknown } | null)?.syndication).filter((f): f is [string, string] => typeof f[1] === "string"));
+  const block = (data as { syndication?: unknown } | null)?.syndication;
   for (const [field, value] of wanted) {
-    const text = texts.get(field);
-    if (text !== undefined && yamlTime(text) === value.getTime()) found.set(field, text);
+    const text = valueAt(block, field);
+    if (typeof text === "string" && yamlTime(text) === value.getTime()) found.set(field, text);
   }
   return found;
 }

@@ -4,6 +4,7 @@ import { checkUrl } from "./url.js";
 import { isUrlSegment } from "./permalink.js";
 import { suggest } from "../util/suggest.js";
 import { PRESETS, withPreset } from "./presets.js";
+import { INDEXING_MODES } from "./fields.js";
 import type { BannerPosition, IndexingMode, PublisherRules, SourceEntry, SyndicationOptions, Wording } from "../types.js";
 
 /** A source after its preset is applied: it always has a name. */
@@ -46,7 +47,6 @@ export interface ResolvedOptions {
   oldestFirstCollection: string | false;
 }
 
-export const INDEXING_MODES: readonly IndexingMode[] = ["canonical", "noindex", "both"];
 const POSITIONS: readonly BannerPosition[] = ["top", "bottom", "none"];
 
 /** Thrown for a mistake in the plugin's own options (not in a reprint). */

@@ -1,7 +1,5 @@
 import slugify from "@sindresorhus/slugify";
 import { parseDate } from "./dates.js";
-import { quote } from "../util/text.js";
-import type { FieldProblem } from "./validate.js";
 
 /**
  * A path segment that a URL carries as it is: RFC 3986's unreserved characters (ASCII letters,
@@ -41,15 +39,6 @@ function asciiSlug(text: string): string {
     .replace(/(?<=[a-z\d])'(?=[ts](?:\s|$))/g, "")
     .replace(/[^a-z\d]+/g, "-")
     .replace(/^-|-$/g, "");
-}
-
-/** Why a file name gives no address, and how to fix it (the page's `permalink` field). */
-export function fileNameProblem(fileSlug: string): FieldProblem {
-  return {
-    field: "permalink",
-    message: `cannot come from the file name ${quote(fileSlug)}: none of its characters can be written in an address as it is, nor turned into letters a-z`,
-    fix: "rename the file with letters, digits and hyphens (such as talks-with-nato.md), or give the reprint a permalink",
-  };
 }
 
 /**

@@ -111,18 +111,12 @@ function texts(raw: Record<string, unknown>): [field: string, text: unknown][] {
   ];
 }
 
-/** Problems for text in `syndication` that a web page cannot carry: one per field, naming the character. */
-export function unprintableProblems(raw: Record<string, unknown>): { field: string; message: string; fix: string }[] {
-  const problems = new Map<string, { field: string; message: string; fix: string }>();
+/** Text in `syndication` that a web page cannot carry: one per field (`author`, `withdrawn.note`), with the first such character. */
+export function unprintableTexts(raw: Record<string, unknown>): Array<{ field: string; code: string }> {
+  const found = new Map<string, string>();
   for (const [field, text] of texts(raw)) {
     const code = typeof text === "string" ? unprintable(text) : undefined;
-    if (code && !problems.has(field)) {
-      problems.set(field, {
-        field: `syndication.${field}`,
-        message: `contains a control character or noncharacter (${code}), which a web page cannot show`,
-        fix: "delete it (it is often invisible: retype the text around it)",
-      });
-    }
+    if (code && !found.has(field)) found.set(field, code);
   }
-  return [...problems.values()];
+  return [...found].map(([field, code]) => ({ field, code }));
 }

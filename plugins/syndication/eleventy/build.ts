@@ -1,0 +1,249 @@
+/**
+ * What one build learns, hook by hook: each reprint's outcome as Eleventy reads it, the verdict
+ * once every page has its address, what the built pages lack, and the lock to write at the end.
+ * One instance per plugin; `before` starts each build (and each rebuild of --serve/--watch) anew.
+ */
+import { resolve } from "node:path";
+import { FileError, writeWhole } from "../util/files.js";
+import { displayPath } from "../util/paths.js";
+import { isDocument, rewriteHead, withoutCanonicals } from "../render/head.js";
+import { buildJsonLd, jsonLdScript } from "../render/jsonld.js";
+import { unmarkImages } from "../render/links.js";
+import { markEntry } from "../render/hentry.js";
+import { contentWithBanner } from "../render/content.js";
+import { SyndicationError } from "../report/error.js";
+import { formatWarnings } from "../report/format.js";
+import { isError, runRules, type RawFinding } from "../rules/run.js";
+import { place } from "./place.js";
+import { judgePage } from "./page.js";
+import { reprintRows, siteVerdict, type PagesRead, type SiteVerdict } from "./verdict.js";
+import { commandRun, VerdictReached, type SiteInfo } from "./command.js";
+import { print, type EleventyConfigLike, type PageData } from "./config.js";
+import type { DataFileRules } from "./datafiles.js";
+import type { FrontMatterGuard } from "./frontmatter.js";
+import type { AddressedPage, PageOutcome } from "../reprint/outcome.js";
+import type { ResolvedOptions } from "../reprint/options.js";
+import type { Redirect } from "../reprint/lock.js";
+import { reprintPermalink } from "../reprint/permalink.js";
+
+/** Eleventy dates a page without `date` by a date in its path before the file's creation time. */
+const FILE_NAME_DATE = /\d{4}-\d{2}-\d{2}/;
+
+/** Pages of a paginated reprint: `/x/`, `/x/1/`, `/x/2/`, as Eleventy numbers them by default. */
+function paginated(address: string, data: PageData): string {
+  const n = (data.pagination as { pageNumber?: number } | undefined)?.pageNumber ?? 0;
+  return n > 0 ? `${address}${n}/` : address;
+}
+
+export interface BuildSetup {
+  eleventyConfig: EleventyConfigLike;
+  options: ResolvedOptions;
+  frontMatter: FrontMatterGuard;
+  dataFileRules: () => DataFileRules;
+}
+
+export class Build {
+  private pages = new Map<string, PageOutcome>();
+  private pageFindings: RawFinding[] = [];
+  /** Pages left out of collections, which the verdict does not see (it sees what collections.all holds). */
+  private uncollected = new Set<string>();
+  /** Pages whose content carries the banner: the shortcode yields to it. */
+  private bannerInContent = new Set<string>();
+  private placedTwice = new Set<string>();
+  private rendered: RawFinding[] = [];
+  private verdict?: SiteVerdict & { items: AddressedPage[] };
+  /** Whether this build may write the lock, else why not; and the last notice of what it left out. */
+  private lockWrite: true | string = true;
+  private lastPending?: string;
+
+  constructor(private readonly setup: BuildSetup) {}
+
+  /** A build starts from nothing, so a deleted reprint leaves no trace. */
+  before(args: { runMode?: string; outputMode?: string }): void {
+    // Only a build that writes the site records addresses: not --serve or --watch (an edit undone
+    // while serving must not move the lock), not --to=json, not a dry run, not the command.
+    const { runMode, outputMode } = args;
+    this.lockWrite = commandRun()
+      ? "check never writes it"
+      : runMode === "serve" || runMode === "watch"
+        ? "--serve and --watch never write it"
+        : (outputMode !== undefined && outputMode !== "fs") || process.argv.includes("--dryrun")
+          ? "a build that writes no files does not write it"
+          : true;
+    this.pages.clear();
+    this.pageFindings = [];
+    this.uncollected.clear();
+    this.bannerInContent.clear();
+    this.placedTwice.clear();
+    this.rendered = [];
+    this.verdict = undefined;
+  }
+
+  /** A page Eleventy read: judged if it is a reprint; a valid one gets its data, address, date and banner. */
+  preprocess(inputPath: string, data: PageData, content: unknown, isReprint: boolean): unknown {
+    if (data.eleventyExcludeFromCollections === true) this.uncollected.add(inputPath);
+    if (this.setup.frontMatter.unreadable().has(inputPath) || !isReprint) return undefined;
+    const { options, frontMatter } = this.setup;
+    const { outcome, findings } = judgePage(inputPath, data, content, options, { written: frontMatter.writtenDates, render: !commandRun() });
+    this.pages.set(inputPath, outcome);
+    this.pageFindings.push(...findings);
+    const reprint = outcome.reprint;
+    if (!reprint) return undefined;
+    // Layouts read the normalised reprint under `reprint` (the dataKey option).
+    data[options.dataKey] = reprint;
+    // The permanent address, unless the page or its folder's data gives a permalink.
+    if (data.permalink === undefined) {
+      const address = reprintPermalink(options.permalinkPrefix, reprint.published?.iso, data.page.fileSlug)!;
+      if (data.pagination) data.permalink = (d: PageData) => paginated(address, d);
+      else {
+        data.permalink = address;
+        // The address is final text: spare Eleventy compiling it as a template, once per page.
+        data.dynamicPermalink = false;
+      }
+    }
+    // Dated by the original, not by the file system: a CI checkout gives every file the same
+    // creation time. A `date` of its own, or one in its file name (Eleventy's rule), wins.
+    if (options.pageDate === "published" && reprint.published && data.date === undefined && !FILE_NAME_DATE.test(inputPath)) {
+      data.page.date = new Date(reprint.published.iso);
+    }
+    if (typeof content !== "string") return undefined;
+    const placed = contentWithBanner(content, reprint, options);
+    if (placed.bannerInContent) this.bannerInContent.add(inputPath);
+    // Nothing of an ended article may reach the page, not even an excerpt a layout shows.
+    if (reprint.tombstone && data.page.excerpt !== undefined) data.page.excerpt = reprint.tombstone.text;
+    return placed.content;
+  }
+
+  /** A page's reprint, where it is a valid one. */
+  reprintOf(inputPath: string) {
+    return this.pages.get(inputPath)?.reprint;
+  }
+
+  /** Is the page a reprint (valid or not)? */
+  isReprint(inputPath: string): boolean {
+    return this.pages.has(inputPath);
+  }
+
+  private read(): PagesRead {
+    return { pages: this.pages, findings: this.pageFindings, unreadable: this.setup.frontMatter.unreadable() };
+  }
+
+  /** The verdict, once a build: every page has its address, none has rendered. Returns the redirects. */
+  judge(items: AddressedPage[]): Redirect[] {
+    if (!this.verdict) {
+      const { options, dataFileRules } = this.setup;
+      this.verdict = { ...siteVerdict(this.read(), items, options, this.lockWrite, dataFileRules), items };
+      if (!commandRun()) this.say(this.verdict.findings);
+    }
+    return this.verdict.redirects;
+  }
+
+  /** Print the errors' report, or else the warnings (the lock's notice once, not at every rebuild). */
+  private say(findings: ReturnType<typeof place>): void {
+    const errors = findings.filter(isError);
+    if (errors.length > 0) return print(this.setup.eleventyConfig, new SyndicationError(errors).report);
+    const pending = findings.find((f) => f.rule === "lock-pending")?.message;
+    const warnings = findings.filter((f) => f.rule !== "lock-pending" || f.message !== this.lastPending);
+    this.lastPending = pending;
+    for (const line of formatWarnings(warnings)) print(this.setup.eleventyConfig, `eleventy-plugin-syndication: ${line}`, "warn");
+  }
+
+  /**
+   * Every page has its address and none has rendered (eleventy.contentMap). A site without the
+   * redirect template (its formats leave out Nunjucks) is judged here, against the same pages: those
+   * with an address, less those left out of collections. A broken reprint stops the build here; for
+   * the command, the verdict is handed over and the build stops, whatever it is.
+   */
+  contentMap(inputPathToUrl: Record<string, Array<string | false>>): void {
+    if (!this.verdict) {
+      this.judge(
+        Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) => (urls.length > 0 && !this.uncollected.has(inputPath) ? [{ inputPath, url: urls[0] ?? false }] : [])),
+      );
+    }
+    const { findings, items } = this.verdict!;
+    const run = commandRun();
+    if (run) {
+      run.receive({ findings, reprints: reprintRows(this.read(), items, findings), site: this.site() });
+      throw new VerdictReached();
+    }
+    const errors = findings.filter(isError);
+    if (errors.length > 0) throw new SyndicationError(errors);
+  }
+
+  /** Where the site keeps things, and the options the command needs. */
+  private site(): SiteInfo {
+    const { eleventyConfig, options } = this.setup;
+    const dirs = eleventyConfig.directories ?? {};
+    return {
+      input: dirs.input ?? "./",
+      includes: dirs.includes ?? "./_includes/",
+      data: dirs.data ?? "./_data/",
+      output: dirs.output ?? "./_site/",
+      reprintsDir: options.reprintsDir,
+      lockFile: options.lockFile,
+      sources: Object.fromEntries(Object.entries(options.sources).map(([key, entry]) => [key, entry.name])),
+    };
+  }
+
+  /** A built page: one canonical, og:url and JSON-LD in its head, and the rendered page's rules. */
+  transform(inputPath: string, outputPath: string | false, baseHref: string | undefined, content: string): string {
+    const page = this.pages.get(inputPath);
+    const reprint = page?.reprint;
+    if (!reprint || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
+    const { options } = this.setup;
+    // A pixel no image transform read keeps no attribute that is not HTML.
+    if (reprint.pixel) content = unmarkImages(content);
+    // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
+    // document: that content has no head to fix, and must not gain one (nor keep a canonical).
+    if (baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content);
+    runRules("rendered", { file: inputPath, html: content, reprint, options, ...(page.links ? { links: page.links } : {}), placedTwice: this.placedTwice.has(inputPath) }, inputPath, this.rendered);
+    if (!reprint.tombstone && content.includes('class="syndication-banner"')) content = markEntry(content);
+    return rewriteHead(content, {
+      originalUrl: reprint.originalUrl,
+      indexing: reprint.indexing,
+      ogUrlToOriginal: options.ogUrl === "original",
+      // A notice is not the article: no NewsArticle for it.
+      ...(options.jsonLd && !reprint.tombstone ? { extra: jsonLdScript(buildJsonLd(reprint, page.title)) } : {}),
+    });
+  }
+
+  /** {% syndicationBanner %}: the banner where the layout puts it, once. */
+  shortcode(inputPath: string | undefined): string {
+    const reprint = inputPath !== undefined ? this.pages.get(inputPath)?.reprint : undefined;
+    // Once a reprint has ended, its page is a notice: no credit for an article that is not there.
+    if (reprint?.status !== "live") return "";
+    // Never two banners: where bannerPosition put one in the content, that one is the page's.
+    if (this.bannerInContent.has(inputPath!)) {
+      this.placedTwice.add(inputPath!);
+      return "";
+    }
+    return reprint.banner.html;
+  }
+
+  /** After the pages are written: what they lack fails the build (and keeps the lock); else the lock is written. */
+  after(): void {
+    const { eleventyConfig, options, dataFileRules } = this.setup;
+    const found = place(this.rendered, dataFileRules());
+    this.rendered = [];
+    const warnings = found.filter((f) => !isError(f));
+    for (const line of formatWarnings(warnings)) print(eleventyConfig, `eleventy-plugin-syndication: ${line}`, "warn");
+    const errors = found.filter(isError);
+    const text = this.verdict?.lockText;
+    if (this.verdict) this.verdict.lockText = undefined;
+    if (errors.length > 0) {
+      const error = new SyndicationError(errors, "rendered");
+      print(eleventyConfig, error.report);
+      throw error;
+    }
+    if (!options.lockFile || text === undefined) return;
+    try {
+      // Whole or not at all: a kill or a full disk leaves the old lock as it was.
+      writeWhole(resolve(options.lockFile), text, {}, displayPath(options.lockFile));
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      error.message = `eleventy-plugin-syndication: ${error.message}. The pages were written; the lock was left as it was: build again once it can be written.`;
+      print(eleventyConfig, error.message);
+      throw error;
+    }
+  }
+}
