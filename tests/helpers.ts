@@ -1,12 +1,12 @@
 import Eleventy from "@11ty/eleventy";
 import * as cheerio from "cheerio";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import syndication from "../plugins/syndication/index.js";
-import type { SyndicationOptions } from "../plugins/syndication/index.js";
+import type { Finding, SyndicationOptions } from "../plugins/syndication/index.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const fixture = (name: string) => join("tests", "fixtures", name);
@@ -110,4 +110,23 @@ export function eleventyCli(name: string, config: string, env: NodeJS.ProcessEnv
 export function cli(args: string[], cwd = ROOT) {
   const run = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), ...args], { cwd, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * An Eleventy config, in a new temporary folder, that adds the compiled plugin (as users install
+ * it) with these options: what `eleventy-syndication check --config` runs for a fixture.
+ */
+export function pluginConfig(options: Record<string, unknown> = { lockFile: false }, extra = ""): string {
+  const dir = mkdtempSync(join(tmpdir(), "syndication-config-"));
+  const file = join(dir, "eleventy.config.mjs");
+  const plugin = pathToFileURL(join(ROOT, "dist", "index.js")).href;
+  writeFileSync(file, `import syndication from ${JSON.stringify(plugin)};\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(syndication, ${JSON.stringify(options)});\n${extra}}\n`);
+  return file;
+}
+
+/** `check --format json` of an input folder with a config: its exit status and findings. */
+export function checkJson(input: string, config: string, args: string[] = [], cwd = ROOT) {
+  const run = cli(["check", input, "--config", config, "--format", "json", ...args], cwd);
+  const parsed = run.stdout.trim().startsWith("{") ? (JSON.parse(run.stdout) as { reprints: number; findings: Finding[] }) : { reprints: 0, findings: [] };
+  return { ...run, ...parsed, problems: parsed.findings.filter((f) => f.severity === "error") };
 }

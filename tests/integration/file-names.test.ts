@@ -2,11 +2,9 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { build } from "../helpers.js";
+import { build, checkJson, cli, pluginConfig } from "../helpers.js";
 import { SyndicationError } from "../../plugins/syndication/index.js";
-import { checkProject } from "../../plugins/syndication/cli/project.js";
 import { formatReport } from "../../plugins/syndication/report/format.js";
-import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 // File names a careless or hostile editor gives, and the address each gets. A name that a URL
 // path carries as it is stays as it is; any other is slugged as Eleventy's slugify filter does.
@@ -55,28 +53,29 @@ describe("reprints whose file names are not addresses", () => {
     );
     const error = await build(site.input, { plugin: { lockFile: site.lockFile }, output: site.output }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyndicationError);
-    const problems = (error as SyndicationError).problems;
+    const problems = (error as SyndicationError).problems.map(({ rule, file, line, field, message, fix }) => ({ rule, file, line, field, message, fix }));
     const fix = "rename the file with letters, digits and hyphens (such as talks-with-nato.md), or give the reprint a permalink";
     const because = "none of its characters can be written in an address as it is, nor turned into letters a-z";
     expect(problems).toEqual([
-      { file: shown(site.input, "...md"), line: 1, field: "permalink", message: `cannot come from the file name "..": ${because}`, fix },
-      { file: shown(site.input, "..md"), line: 1, field: "permalink", message: `cannot come from the file name ".": ${because}`, fix },
+      { rule: "address-from-file-name", file: shown(site.input, "...md"), line: 1, field: "permalink", message: `cannot come from the file name "..": ${because}`, fix },
+      { rule: "address-from-file-name", file: shown(site.input, "..md"), line: 1, field: "permalink", message: `cannot come from the file name ".": ${because}`, fix },
       {
         // In file order: "what.md" comes before "what?.md".
+        rule: "address-unique",
         file: shown(site.input, "what?.md"),
         line: 1,
         field: "permalink",
         message: `gives the address /reprints/what/, which ${shown(site.input, CLASH)} already has`,
         fix: "rename one of the files, or give one an explicit permalink",
       },
-      { file: shown(site.input, "日本.md"), line: 1, field: "permalink", message: `cannot come from the file name "日本": ${because}`, fix },
-      { file: shown(site.input, "東京.md"), line: 1, field: "permalink", message: `cannot come from the file name "東京": ${because}`, fix },
+      { rule: "address-from-file-name", file: shown(site.input, "日本.md"), line: 1, field: "permalink", message: `cannot come from the file name "日本": ${because}`, fix },
+      { rule: "address-from-file-name", file: shown(site.input, "東京.md"), line: 1, field: "permalink", message: `cannot come from the file name "東京": ${because}`, fix },
     ]);
     // Nothing written, no lock.
     expect(() => readFileSync(site.lockFile)).toThrow();
     // `check` reads the same site to the same verdict.
-    const checked = checkProject(site.input, resolveOptions({ lockFile: site.lockFile }));
-    expect(checked.problems).toEqual(problems);
+    const checked = checkJson(site.input, pluginConfig({ lockFile: site.lockFile }));
+    expect(checked.problems).toEqual((error as SyndicationError).problems);
     rmSync(site.root, { recursive: true, force: true });
   });
 
@@ -93,10 +92,10 @@ describe("reprints whose file names are not addresses", () => {
     const locked = Object.fromEntries(Object.values(lock.reprints).map((entry) => [entry.file, entry.url]));
     expect(locked).toEqual(Object.fromEntries(Object.entries(ADDRESSES).map(([name, url]) => [shown(site.input, name), url])));
     // `check` agrees: no problems (the lock matches), and the same address for every file.
-    const checked = checkProject(site.input, resolveOptions({ lockFile: site.lockFile }));
-    expect(checked.problems).toEqual([]);
-    const addressed = Object.fromEntries(checked.pages.map((page) => [relative(process.cwd(), page.inputPath), page.url]));
-    expect(addressed).toEqual(locked);
+    const config = pluginConfig({ lockFile: site.lockFile });
+    expect(checkJson(site.input, config).findings).toEqual([]);
+    const rows = JSON.parse(cli(["report", site.input, "--config", config, "--format", "json"]).stdout) as Array<{ file: string; address: string }>;
+    expect(Object.fromEntries(rows.map((row) => [row.file, row.address]))).toEqual(locked);
     rmSync(site.root, { recursive: true, force: true });
   });
 
@@ -116,14 +115,15 @@ describe("reprints whose file names are not addresses", () => {
     const escaped = shown(site.input, "x\\u001B[31mred\\u000A2:1  syndication.source  is fine.md");
     const lines = [
       "eleventy-plugin-syndication: 1 problem in 1 reprint:",
-      `${escaped}:2  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }`,
+      `${escaped}:2  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }  [licence-required]`,
     ];
     expect((error as SyndicationError).report.split("\n")).toEqual(lines);
     // `check` prints the same report, and its warning names the other file escaped too.
-    const checked = checkProject(site.input, resolveOptions({ lockFile: false, now }));
+    const checked = checkJson(site.input, pluginConfig({ lockFile: false }), ["--now", "2025-01-01T00:00:00Z"]);
     expect(formatReport(checked.problems).split("\n")).toEqual(lines);
-    expect(checked.warnings).toEqual([
-      `${shown(site.input, "soon\\u001B]0;title\\u0007.md")} may be shown until 5 January 2025 (5 days); after that the build replaces it with a notice. Renew the permission and update syndication.expires, or let it end.`,
+    const text = cli(["check", site.input, "--config", pluginConfig({ lockFile: false }), "--now", "2025-01-01T00:00:00Z"]).stdout;
+    expect(text.split("\n").filter((line) => line.includes("warning:"))).toEqual([
+      `eleventy-plugin-syndication: warning: ${shown(site.input, "soon\\u001B]0;title\\u0007.md")}:6  syndication.expires  ends the right to show it on 5 January 2025 (5 days), after which the build replaces it with a notice, renew the permission and update syndication.expires, or let it end  [expiring-soon]`,
     ]);
     // The data keep the file's real name, for scripts.
     expect((error as SyndicationError).problems[0]!.file).toBe(shown(site.input, forged));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
-import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 import { writtenDates } from "../../plugins/syndication/reprint/locate.js";
 import { validDate } from "./arbitraries.js";
@@ -133,8 +133,9 @@ describe("dates as YAML gives them", () => {
         const { raw, result } = check(text, "published", by);
         // YAML reads it as a date, of another day or time than the one written.
         expect(raw).toBeInstanceOf(Date);
-        expect(result.problems, text).toEqual([
+        expect(result.problems.map(({ rule, field, message, fix }) => ({ rule, field, message, fix })), text).toEqual([
           {
+            rule: "date-valid",
             field: "syndication.published",
             message: `${JSON.stringify(text.trim())} is not a valid date`,
             fix: "write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time",

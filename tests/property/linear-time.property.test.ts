@@ -3,13 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkProject, readFrontMatter } from "../../plugins/syndication/cli/project.js";
-import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import matter from "gray-matter";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 import { writtenDates } from "../../plugins/syndication/reprint/locate.js";
 import { rewriteHead } from "../../plugins/syndication/render/head.js";
 import { buildJsonLd, jsonLdScript } from "../../plugins/syndication/render/jsonld.js";
-import { bodyProblem } from "../../plugins/syndication/reprint/body.js";
+import { place as placeFindings } from "../../plugins/syndication/eleventy/place.js";
 import { linksInMarkdown } from "../../plugins/syndication/render/links.js";
 import { formatReport } from "../../plugins/syndication/report/format.js";
 import { params } from "./settings.js";
@@ -76,31 +76,28 @@ describe("long runs of letters, spaces and punctuation anywhere in a reprint", (
     fc.assert(
       fc.property(run, place, (text, where) => {
         const file = reprint(text, where);
-        // `check`: the front matter read from disk, every problem with its file and line.
         const input = join(root, `site-${sites++}`);
         mkdirSync(join(input, "reprints"), { recursive: true });
-        writeFileSync(join(input, "reprints", "x.md"), file);
-        const checked = checkProject(input, OPTIONS);
-        const report = checked.problems.length > 0 ? formatReport(checked.problems) : "";
-        // One line a problem, whatever the text: nothing it holds breaks or forges a line.
-        expect(report.split("\n").length).toBe(checked.problems.length > 0 ? checked.problems.length + 1 : 1);
-        for (const problem of checked.problems) expect(problem.file.endsWith("x.md")).toBe(true);
-
-        // The build's side: the front matter as Eleventy reads it, validated, rendered into a page.
+        const path = join(input, "reprints", "x.md");
+        writeFileSync(path, file);
+        // The front matter as Eleventy reads it (its gray-matter and js-yaml).
         let data: Record<string, unknown>;
         let content: string;
         try {
-          const read = readFrontMatter(file);
+          const read = matter(file, {});
           data = read.data as Record<string, unknown>;
           content = read.content;
         } catch {
-          // YAML that cannot be read: check reports it (and the build, through the same parser).
-          expect(checked.unreadable.size).toBe(1);
+          // YAML that cannot be read: the build reports it through its YAML engine guard.
           return;
         }
         const syndication = data.syndication as Record<string, unknown> | undefined;
-        const result = normalise(syndication, { title: data.title, written: writtenDates(file, syndication), body: content }, OPTIONS);
-        bodyProblem("x.md", content, "liquid,md");
+        const result = normalise(syndication, { file: path, fileSlug: "x", title: data.title, written: writtenDates(file, syndication), body: content, content, templateSyntax: "liquid,md" }, OPTIONS);
+        // Every problem with its file and line, one line each: nothing the text holds breaks or forges a line.
+        const problems = placeFindings(result.problems);
+        const report = problems.length > 0 ? formatReport(problems) : "";
+        expect(report.split("\n").length).toBe(problems.length > 0 ? problems.length + 1 : 1);
+        for (const problem of problems) expect(problem.file.endsWith("x.md")).toBe(true);
         linksInMarkdown(content);
         if (!result.reprint) {
           expect(result.problems.length).toBeGreaterThan(0);

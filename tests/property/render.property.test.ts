@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parse, parseFragment, type DefaultTreeAdapterMap, type ParserError } from "parse5";
 import { describe, expect, it } from "vitest";
-import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { resolveOptions, type ResolvedOptions } from "../../plugins/syndication/reprint/options.js";
 import { rewriteHead } from "../../plugins/syndication/render/head.js";
 import { buildJsonLd, jsonLdScript } from "../../plugins/syndication/render/jsonld.js";

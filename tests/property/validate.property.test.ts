@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
-import { KNOWN_FIELDS, normalise, type PageContext } from "../../plugins/syndication/reprint/validate.js";
+import { normalise, type PageFacts as PageContext } from "../../plugins/syndication/rules/normalise.js";
+import { FIELD_NAMES as KNOWN_FIELDS } from "../../plugins/syndication/reprint/fields.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 import { checkUrl } from "../../plugins/syndication/reprint/url.js";
 import { keyName } from "../../plugins/syndication/util/text.js";
@@ -204,7 +205,9 @@ describe("a licence's own address, for any text", () => {
         const licenceProblems = problems.filter((p) => p.field === "syndication.licence");
         if (bad) {
           refused += 1;
-          expect(licenceProblems).toEqual([{ field: "syndication.licence", message: `has a url that ${bad.message}`, fix: bad.fix }]);
+          expect(licenceProblems.map(({ rule, field, message, fix }) => ({ rule, field, message, fix }))).toEqual([
+            { rule: "licence-known", field: "syndication.licence", message: `has a url that ${bad.message}`, fix: bad.fix },
+          ]);
         } else if (reprint) {
           expect(reprint.licence.url).toBe(url.trim());
         }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fillTemplate, joinNames, renderBanner, chooseWording } from "../../plugins/syndication/render/banner.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
-import { byline } from "../../plugins/syndication/reprint/validate.js";
+import { byline } from "../../plugins/syndication/reprint/build.js";
 import type { Licence } from "../../plugins/syndication/types.js";
 
 const permission: Licence = { kind: "permission", id: "permission", name: "Reprinted with permission", label: "with permission" };

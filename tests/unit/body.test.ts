@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { bodyProblem, rendersTags, unclosedTag } from "../../plugins/syndication/reprint/body.js";
-import { frontMatterProblem } from "../../plugins/syndication/eleventy/frontmatter.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { rendersTags, unclosedTag } from "../../plugins/syndication/reprint/body.js";
+import { unreadableBecause } from "../../plugins/syndication/eleventy/frontmatter.js";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
+import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 import yaml from "js-yaml";
 import { parseDocument } from "yaml";
+
+const valid = { source: "Example Wire", originalUrl: "https://wire.example.com/1", licence: "permission" };
+
+/** The template-tag-closed finding of a page whose file holds `source` and whose body is `body`. */
+function bodyProblem(name: string, body: string, templateSyntax: string, source: string) {
+  const file = join(mkdtempSync(join(tmpdir(), "syndication-body-")), name);
+  writeFileSync(file, source);
+  const { problems } = normalise(valid, { file, fileSlug: "x", content: body, templateSyntax }, resolveOptions({}));
+  return problems.find((p) => p.rule === "template-tag-closed");
+}
 
 describe("template tags in a body", () => {
   it("finds a tag that is never closed, and only that", () => {
@@ -47,12 +62,8 @@ describe("front matter a parser cannot read", () => {
     } catch (error) {
       jsYamlError = error;
     }
-    expect(frontMatterProblem(jsYamlError)).toMatchObject({ line: 3, field: "front matter", message: "cannot be read: duplicated mapping key (column 1)" });
-    expect(frontMatterProblem(parseDocument(twice).errors[0])).toMatchObject({ line: 3, message: "cannot be read: Map keys must be unique (column 1)" });
-    expect(frontMatterProblem(new Error("no position\nmore"))).toEqual({
-      field: "front matter",
-      message: "cannot be read: no position",
-      fix: "correct the YAML between the --- lines",
-    });
+    expect(unreadableBecause(jsYamlError)).toEqual({ line: 3, column: 1, reason: "duplicated mapping key" });
+    expect(unreadableBecause(parseDocument(twice).errors[0])).toEqual({ line: 3, column: 1, reason: "Map keys must be unique" });
+    expect(unreadableBecause(new Error("no position\nmore"))).toEqual({ reason: "no position" });
   });
 });

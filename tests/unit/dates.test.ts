@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatDate, isCalendarText, parseDate } from "../../plugins/syndication/reprint/dates.js";
 import yaml from "js-yaml";
 import { writtenDates } from "../../plugins/syndication/reprint/locate.js";
-import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 const fmt = (value: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 import { quote } from "../../plugins/syndication/util/text.js";
 import { fillTemplate } from "../../plugins/syndication/render/banner.js";
@@ -7,7 +7,8 @@ import { fillTemplate } from "../../plugins/syndication/render/banner.js";
 // Regressions for what the property tests (tests/property/) found in the validator.
 const options = resolveOptions({ now: () => new Date("2025-01-01T00:00:00Z") });
 const valid = { source: "Example Wire", originalUrl: "https://wire.example.com/1", licence: "permission" };
-const problems = (value: unknown) => normalise(value, {}, options).problems;
+// Each problem by its rule, field, message and fix.
+const problems = (value: unknown) => normalise(value, {}, options).problems.map(({ rule, field, message, fix }) => ({ rule, field, message, fix }));
 
 describe("hostile and odd syndication data", () => {
   it("does not suggest Object's own properties for keys named like them", () => {
@@ -16,6 +17,7 @@ describe("hostile and odd syndication data", () => {
       Object.defineProperty(value, key, { value: 1, enumerable: true });
       expect(problems(value)).toEqual([
         {
+          rule: "field-known",
           field: `syndication.${key}`,
           message: "is not a field this plugin knows, so it would be ignored",
           fix: expect.stringMatching(/^remove it, or use one of source, originalUrl/),
@@ -26,7 +28,7 @@ describe("hostile and odd syndication data", () => {
 
   it("compares licence and license that JSON cannot write (BigInt from a JavaScript data file) without throwing", () => {
     expect(problems({ ...valid, licence: [1n], license: "permission" })).toEqual([
-      expect.objectContaining({ field: "syndication.license", message: 'says "permission" but licence says ["1n"]' }),
+      expect.objectContaining({ rule: "licence-alias", field: "syndication.license", message: 'says "permission" but licence says ["1n"]' }),
     ]);
   });
 
@@ -58,6 +60,7 @@ describe("hostile and odd syndication data", () => {
   it("refuses text that a web page cannot carry: control characters and noncharacters", () => {
     expect(problems({ ...valid, source: "Example\u0007Wire" })).toEqual([
       {
+        rule: "text-printable",
         field: "syndication.source",
         message: "contains a control character or noncharacter (U+0007), which a web page cannot show",
         fix: "delete it (it is often invisible: retype the text around it)",

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import MarkdownIt from "markdown-it";
 import { escapeMarkdown, importText, readArticle, readCredit } from "../../plugins/syndication/intake/importer.js";
-import { fileSlug } from "../../plugins/syndication/cli/project.js";
 
 describe("readCredit", () => {
   it.each([
@@ -60,14 +59,6 @@ describe("escapeMarkdown", () => {
     "Back\\slash",
   ])("keeps %j as text", (paragraph) => {
     expect(rendered(paragraph)).toBe(paragraph);
-  });
-});
-
-describe("fileSlug", () => {
-  it("follows Eleventy: no extension, no leading date, the folder's name for an index", () => {
-    expect(fileSlug("src/reprints/2024-01-02-dated.md")).toBe("dated");
-    expect(fileSlug("src/reprints/story/index.md")).toBe("story");
-    expect(fileSlug("src/reprints/plain.md")).toBe("plain");
   });
 });
 

@@ -70,9 +70,7 @@ describe("the plugin's regular expressions", () => {
   it("builds patterns only from a constant, or in one place reviewed by hand", () => {
     // The characters no page may carry: one character class, built once from a constant.
     expect(superLinear(`/${UNPRINTABLE}/gu`)).toEqual([]);
-    // project.ts turns each .gitignore / .eleventyignore line into a pattern for `check`. A line
-    // with several `*` in one segment (`*a*b*`) trades between them, within one file or folder
-    // name (at most 255 characters), from the site's own ignore files. Eleventy's globs do the same.
-    expect(built.filter((place) => !place.endsWith(": UNPRINTABLE")).map((place) => place.split(":")[0])).toEqual(["cli/project.ts"]);
+    // No other: `check` runs the site's Eleventy, which reads the ignore files itself.
+    expect(built.filter((place) => !place.endsWith(": UNPRINTABLE"))).toEqual([]);
   });
 });

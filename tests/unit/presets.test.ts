@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
-import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { bodyDigest } from "../../plugins/syndication/reprint/digest.js";
 
 const options = resolveOptions();

@@ -1,45 +1,69 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, formatReport, SyndicationError } from "../../plugins/syndication/report/format.js";
+import { formatFinding, formatReport, formatWarnings, githubAnnotation } from "../../plugins/syndication/report/format.js";
+import { SyndicationError } from "../../plugins/syndication/report/error.js";
+import type { Finding } from "../../plugins/syndication/report/finding.js";
 import { csvCell } from "../../plugins/syndication/report/table.js";
 import yaml from "js-yaml";
 import { locateFields, writtenDates } from "../../plugins/syndication/reprint/locate.js";
 import { suggest } from "../../plugins/syndication/util/suggest.js";
 
+const finding = (f: Omit<Finding, "severity" | "url">): Finding => ({ severity: "error", url: `docs/rules.md#${f.rule}`, ...f });
+
 describe("the report", () => {
   const problems = [
-    { file: "src/b.md", line: 4, field: "syndication.licence", message: "is missing", fix: "add it" },
-    { file: "src/a.md", field: "syndication", message: "is missing", fix: "add a block" },
-    { file: "src/b.md", line: 2, field: "syndication.source", message: "is empty", fix: "name the publisher" },
+    finding({ rule: "licence-required", file: "src/b.md", line: 4, field: "syndication.licence", message: "is missing", fix: "add it" }),
+    finding({ rule: "syndication-object", file: "src/a.md", field: "syndication", message: "is missing", fix: "add a block" }),
+    finding({ rule: "field-type", file: "src/b.md", line: 2, field: "syndication.source", message: "is empty", fix: "name the publisher" }),
   ];
 
-  it("prints one line a problem, by file and line, with what is wrong and how to fix it", () => {
+  it("prints one line a problem, by file and line, with what is wrong, how to fix it and the rule", () => {
     expect(formatReport(problems)).toBe(
       [
         "eleventy-plugin-syndication: 3 problems in 2 reprints:",
-        "src/a.md  syndication  is missing, add a block",
-        "src/b.md:2  syndication.source  is empty, name the publisher",
-        "src/b.md:4  syndication.licence  is missing, add it",
+        "src/a.md  syndication  is missing, add a block  [syndication-object]",
+        "src/b.md:2  syndication.source  is empty, name the publisher  [field-type]",
+        "src/b.md:4  syndication.licence  is missing, add it  [licence-required]",
       ].join("\n"),
     );
   });
 
-  it("is carried by an error that prints no stack trace", () => {
+  it("is carried by an error that prints no stack trace, whose problems keep file, line, field, message and fix", () => {
     const error = new SyndicationError(problems);
     expect(error.skipOriginalStack).toBe(true);
     expect(error.message).toBe("eleventy-plugin-syndication: 3 problems in 2 reprints (listed above); no page was written.");
     expect(error.report).toBe(formatReport(problems));
+    expect(error.stage).toBe("data");
+    expect(error.problems[0]).toMatchObject({ file: "src/a.md", field: "syndication", message: "is missing", fix: "add a block", rule: "syndication-object" });
+  });
+
+  it("says a warning shared by more than five files once, naming five and counting the rest", () => {
+    const warn = (file: string) => ({ ...finding({ rule: "banner-shown", file, field: "content", message: "has no attribution banner", fix: "add one" }), severity: "warning" as const });
+    expect(formatWarnings(["a", "b"].map(warn))).toEqual(["warning: a  content  has no attribution banner, add one  [banner-shown]", "warning: b  content  has no attribution banner, add one  [banner-shown]"]);
+    expect(formatWarnings(["a", "b", "c", "d", "e", "f", "g"].map(warn))).toEqual([
+      "warning: 7 files (a, b, c, d, e, and 2 more)  content  has no attribution banner, add one  [banner-shown]",
+    ]);
   });
 });
 
-describe("formatProblem", () => {
+describe("formatFinding", () => {
   it("shows every part on one line, a lock's values and a file's name escaped", () => {
-    const line = formatProblem({
+    const line = formatFinding({
       file: "syndication.lock.json",
       field: "lock",
       message: "has the address /a/\n/b/\u001b[2J for x\u202e.md",
       fix: "correct it",
     });
     expect(line).toBe("syndication.lock.json  lock  has the address /a/\\u000A/b/\\u001B[2J for x\\u202E.md, correct it");
+  });
+});
+
+describe("githubAnnotation", () => {
+  it("puts the rule in the title and the place in properties, escaped as GitHub Actions asks", () => {
+    const line = githubAnnotation(finding({ rule: "url-valid", file: "src/a,b:c.md", line: 5, column: 3, field: "syndication.originalUrl", message: "is 100% wrong\nhere", fix: "fix it" }));
+    expect(line).toBe("::error file=src/a%2Cb%3Ac.md,line=5,col=3,title=url-valid::syndication.originalUrl is 100%25 wrong%0Ahere, fix it");
+    expect(githubAnnotation({ ...finding({ rule: "expiring-soon", file: "a.md", field: "syndication.expires", message: "ends", fix: "renew" }), severity: "warning" })).toBe(
+      "::warning file=a.md,title=expiring-soon::syndication.expires ends, renew",
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSitePath } from "../../plugins/syndication/reprint/sitepath.js";
-import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 describe("the site-path rule (previousUrls, and the lock's url and previousUrls)", () => {
@@ -54,9 +54,9 @@ describe("syndication.previousUrls", () => {
 
   it("names each bad entry by its index, so the same problem twice is two lines", () => {
     const { problems } = normalise({ ...valid, previousUrls: ["/fine/", "../a.md", "../b.md"] }, {}, options);
-    expect(problems).toEqual([
-      { field: "syndication.previousUrls[1]", message: '"../a.md" does not start with /', fix: expect.stringContaining("such as /reprints/old-name/") },
-      { field: "syndication.previousUrls[2]", message: '"../b.md" does not start with /', fix: expect.stringContaining("such as /reprints/old-name/") },
+    expect(problems.map(({ rule, field, message, fix }) => ({ rule, field, message, fix }))).toEqual([
+      { rule: "previous-url-valid", field: "syndication.previousUrls[1]", message: '"../a.md" does not start with /', fix: expect.stringContaining("such as /reprints/old-name/") },
+      { rule: "previous-url-valid", field: "syndication.previousUrls[2]", message: '"../b.md" does not start with /', fix: expect.stringContaining("such as /reprints/old-name/") },
     ]);
   });
 

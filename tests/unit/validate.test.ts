@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalise } from "../../plugins/syndication/reprint/validate.js";
+import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 
 const options = resolveOptions({
@@ -9,7 +9,8 @@ const options = resolveOptions({
   now: () => new Date("2025-01-01T00:00:00Z"),
 });
 const valid = { source: "Example Wire", originalUrl: "https://wire.example.com/1", licence: "permission" };
-const problems = (value: unknown) => normalise(value, {}, options).problems;
+// Each problem by its rule, field, message and fix.
+const problems = (value: unknown) => normalise(value, {}, options).problems.map(({ rule, field, message, fix }) => ({ rule, field, message, fix }));
 
 describe("normalise", () => {
   it("normalises a minimal reprint", () => {
@@ -68,7 +69,7 @@ describe("normalise", () => {
 
   it("reports a missing or wrong-typed syndication block", () => {
     expect(problems(undefined)).toEqual([
-      { field: "syndication", message: "is missing", fix: "add a syndication: block with source, originalUrl and licence" },
+      { rule: "syndication-object", field: "syndication", message: "is missing", fix: "add a syndication: block with source, originalUrl and licence" },
     ]);
     expect(problems("RFE/RL")[0]!.message).toBe("must be an object of fields, not text");
     expect(problems([])[0]!.message).toBe("must be an object of fields, not a list");
@@ -88,9 +89,10 @@ describe("normalise", () => {
 
   it("suggests the field an unknown key was meant to be", () => {
     expect(problems({ ...valid, orignalUrl: "x", lisence: "y", colour: "z" })).toEqual([
-      { field: "syndication.orignalUrl", message: "is not a field this plugin knows, so it would be ignored", fix: 'did you mean "originalUrl"?' },
-      { field: "syndication.lisence", message: "is not a field this plugin knows, so it would be ignored", fix: 'did you mean "licence"?' },
+      { rule: "field-known", field: "syndication.orignalUrl", message: "is not a field this plugin knows, so it would be ignored", fix: 'did you mean "originalUrl"?' },
+      { rule: "field-known", field: "syndication.lisence", message: "is not a field this plugin knows, so it would be ignored", fix: 'did you mean "licence"?' },
       {
+        rule: "field-known",
         field: "syndication.colour",
         message: "is not a field this plugin knows, so it would be ignored",
         fix: expect.stringMatching(/^remove it, or use one of source, originalUrl, licence/),
@@ -104,6 +106,7 @@ describe("normalise", () => {
     expect(problems({ ...valid, licence: "cc-by-4.0", license: "CC-BY-4.0" })).toEqual([]);
     expect(problems({ ...valid, licence: { name: "W", url: "https://w.example/" }, license: { url: "https://w.example/", name: "W" } })).toEqual([]);
     expect(problems({ ...valid, license: "public-domain" })[0]).toEqual({
+      rule: "licence-alias",
       field: "syndication.license",
       message: 'says "public-domain" but licence says "permission"',
       fix: "keep one of licence or license (they are the same field)",
@@ -123,7 +126,7 @@ describe("normalise", () => {
 
   it("refuses an expiry before the original date", () => {
     expect(problems({ ...valid, published: "2021-12-14", expires: "2021-12-01" })).toEqual([
-      { field: "syndication.expires", message: "(2021-12-01) is before the original publication date (2021-12-14)", fix: "check both dates" },
+      { rule: "expires-after-published", field: "syndication.expires", message: "(2021-12-01) is before the original publication date (2021-12-14)", fix: "check both dates" },
     ]);
   });
 

@@ -2,13 +2,10 @@
  * One page as Eleventy's preprocessor sees it (front matter and directory data, before its URL is
  * computed): its values read, its rules run, and, where no rule found an error, its reprint built.
  */
-import { readValues } from "../reprint/values.js";
-import { buildReprint } from "../reprint/build.js";
-import { reprintPermalink } from "../reprint/permalink.js";
 import { yamlDates, writtenDates } from "../reprint/locate.js";
 import { linksInMarkdown } from "../render/links.js";
-import { runRules, isError, type RawFinding } from "../rules/run.js";
-import type { PageContext } from "../rules/context.js";
+import { normalise } from "../rules/normalise.js";
+import type { RawFinding } from "../rules/run.js";
 import type { PageOutcome } from "../reprint/outcome.js";
 import type { ResolvedOptions } from "../reprint/options.js";
 import type { PageData } from "./config.js";
@@ -44,30 +41,22 @@ export function judgePage(
   const dates = yamlDates(block).length > 0 ? (written?.(inputPath) ?? readWrittenDates(inputPath, block)) : undefined;
   // The body is read for the digest only where the front matter records one.
   const body = block instanceof Object && (block as Record<string, unknown>).digest !== undefined && typeof content === "string" ? content : undefined;
-  const values = readValues({ block, title: data.title, lang: data.lang ?? data.page.lang, ...(dates ? { written: dates } : {}), ...(body !== undefined ? { body } : {}) }, options);
-  let address: string | undefined | null = null;
-  const context: PageContext = {
+  const result = normalise(block, {
     file: inputPath,
-    values,
-    options,
+    title: data.title,
+    lang: data.lang ?? data.page.lang,
+    ...(dates ? { written: dates } : {}),
+    ...(body !== undefined ? { body } : {}),
     fileSlug: data.page.fileSlug,
     permalink: data.permalink,
-    address: () => (address === null ? (address = reprintPermalink(options.permalinkPrefix, values.published?.date.iso, data.page.fileSlug)) : address),
     ...(typeof content === "string" ? { content } : {}),
     templateSyntax: data.page.templateSyntax,
-  };
-  const findings = runRules("page", context, inputPath);
+    render,
+  }, options);
+  const { values, findings, reprint, originalUrl } = result;
   const title = typeof data.title === "string" ? data.title : undefined;
-  const originalUrl = values.text("originalUrl");
-  const outcome: PageOutcome = {
-    values,
-    ...(title !== undefined ? { title } : {}),
-    ...(originalUrl !== undefined && !findings.some((f) => f.field === "syndication.originalUrl") ? { originalUrl } : {}),
-  };
-  if (!findings.some(isError)) {
-    outcome.reprint = buildReprint(values, options, render);
-    // Publishers that ask for every link of a story kept: note the body's links, to find them on the page.
-    if (values.entry?.rules?.keepLinks && typeof content === "string") outcome.links = linksInMarkdown(content);
-  }
+  const outcome: PageOutcome = { values, ...(title !== undefined ? { title } : {}), ...(originalUrl !== undefined ? { originalUrl } : {}), ...(reprint ? { reprint } : {}) };
+  // Publishers that ask for every link of a story kept: note the body's links, to find them on the page.
+  if (reprint && values.entry?.rules?.keepLinks && typeof content === "string") outcome.links = linksInMarkdown(content);
   return { outcome, findings };
 }

@@ -7,7 +7,7 @@ import { Duration, DateTime } from "luxon";
 import { endOf, formatDate, isCalendarText, parseDate, type DateResult } from "./dates.js";
 import { parseLicence, type LicenceResult } from "./licences.js";
 import { shapeIssues, type ShapeIssue } from "./fields.js";
-import { unprintableTexts } from "../util/text.js";
+import { jsonText, unprintableTexts } from "../util/text.js";
 import type { ResolvedOptions, ResolvedSource } from "./options.js";
 import type { Person, ReprintDate } from "../types.js";
 
@@ -67,7 +67,8 @@ export interface LicenceValue {
 function sameLicence(a: unknown, b: unknown): boolean {
   const [x, y] = [parseLicence(a), parseLicence(b)];
   if (x.ok && y.ok) return x.licence.id === y.licence.id && x.licence.name === y.licence.name && x.licence.url === y.licence.url;
-  return JSON.stringify(a) === JSON.stringify(b);
+  const json = jsonText(a);
+  return json !== undefined && json === jsonText(b);
 }
 
 function licenceOf(raw: Record<string, unknown>, entry: ResolvedSource | undefined): LicenceValue {
