@@ -3,11 +3,9 @@ import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import syndication from "./plugins/syndication/index.js";
 import type { SyndicationOptions } from "./plugins/syndication/index.js";
 import site from "./src/_data/site.json" with { type: "json" };
-// The plugin's options live in syndication.config.json, which `eleventy-syndication check` reads
+// The plugin's options, here where the site adds it: `eleventy-syndication check` runs this config
 // too, so the command and the build apply the same rules. Every option has a default (README).
-import config from "./syndication.config.json" with { type: "json" };
-
-const { input, ...options }: SyndicationOptions & { input: string } = config;
+const options: SyndicationOptions = { reprintsDir: "reprints", oldestFirstCollection: "syndicatedOldestFirst" };
 
 export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(syndication, options);
@@ -22,7 +20,7 @@ export default function (eleventyConfig: any) {
 
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
   return {
-    dir: { input, includes: "../_includes", data: "_data" },
+    dir: { input: "src", includes: "../_includes", data: "_data" },
     markdownTemplateEngine: "njk",
   };
 }

@@ -6,6 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { eleventyFolder } from "./resolve.js";
 import { writtenDates } from "../reprint/locate.js";
 
 import type { Unreadable } from "../reprint/outcome.js";
@@ -109,8 +111,9 @@ export function guardFrontMatter(eleventyConfig: FrontMatterHost, inReprintsDir:
  */
 function eleventysOwnYaml(): Engine | undefined {
   try {
-    const eleventy = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy/package.json"));
-    const matter = createRequire(eleventy.resolve("@11ty/gray-matter/package.json"));
+    const folder = eleventyFolder(import.meta.url);
+    if (folder === undefined) return undefined;
+    const matter = createRequire(createRequire(join(folder, "package.json")).resolve("@11ty/gray-matter"));
     return (matter("js-yaml") as { load: Engine }).load;
   } catch {
     return undefined;

@@ -5,10 +5,10 @@
  * by construction. Eleventy and tsx come from the site's own folder where it has them.
  */
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { registerRun, type Verdict } from "./command.js";
+import { importEntry, packageFolder } from "./resolve.js";
 
 /** Eleventy's own config names, then TypeScript ones (run through tsx), in the order they are looked for. */
 export const CONFIG_NAMES = [".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", "eleventy.config.ts", "eleventy.config.mts", "eleventy.config.cts", ".eleventy.ts"];
@@ -41,17 +41,8 @@ export class RunError extends Error {
   }
 }
 
-/** Resolve a module from the site's folder, else from the plugin's own. */
-function resolveFromSite(specifier: string): string | undefined {
-  for (const base of [join(process.cwd(), "package.json"), import.meta.url]) {
-    try {
-      return createRequire(base).resolve(specifier);
-    } catch {
-      // Not there: try the next place.
-    }
-  }
-  return undefined;
-}
+/** A package from the site's folder, else from the plugin's own. */
+const fromSite = (name: string) => packageFolder(join(process.cwd(), "package.json"), name) ?? packageFolder(import.meta.url, name);
 
 /** The config file the run loads, found as Eleventy finds it; a TypeScript one gets tsx. */
 async function configFile(config: string | undefined): Promise<string | undefined> {
@@ -59,10 +50,10 @@ async function configFile(config: string | undefined): Promise<string | undefine
   if (file === undefined) return undefined;
   if (!existsSync(file)) throw new RunError(`config file ${file} does not exist`, 2);
   if (/\.[cm]?ts$/.test(file)) {
-    const tsx = resolveFromSite("tsx/esm/api");
+    const tsx = fromSite("tsx");
     if (tsx === undefined) throw new RunError(`${file} is TypeScript: install tsx in the site (npm install --save-dev tsx), which the command loads it with`, 2);
-    const { register } = (await import(pathToFileURL(tsx).href)) as { register(): unknown };
-    register();
+    // Both loaders: a .ts config in a folder without "type": "module" is loaded as CommonJS.
+    for (const api of ["./esm/api", "./cjs/api"]) ((await import(pathToFileURL(importEntry(tsx, api)).href)) as { register(): unknown }).register();
   }
   return file;
 }
@@ -80,9 +71,9 @@ function reason(error: unknown): string {
 /** Run the site's Eleventy to the plugin's verdict. */
 export async function runToVerdict(request: RunRequest): Promise<Verdict> {
   const configPath = await configFile(request.config);
-  const eleventyPath = resolveFromSite("@11ty/eleventy");
-  if (eleventyPath === undefined) throw new RunError("Eleventy cannot be found: install @11ty/eleventy in the site", 2);
-  const module = (await import(pathToFileURL(eleventyPath).href)) as { default: new (...args: unknown[]) => EleventyLike };
+  const folder = fromSite("@11ty/eleventy");
+  if (folder === undefined) throw new RunError("Eleventy cannot be found: install @11ty/eleventy in the site", 2);
+  const module = (await import(pathToFileURL(importEntry(folder)).href)) as { default: new (...args: unknown[]) => EleventyLike };
   let verdict: (Verdict) | undefined;
   registerRun({ ...(request.now !== undefined ? { now: request.now } : {}), receive: (v) => (verdict = v) });
   const candidate = request.candidate;
