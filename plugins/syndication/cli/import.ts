@@ -14,6 +14,9 @@ import { flagFor } from "../reprint/fields.js";
 import { importText, readArticle, type Credit } from "../intake/importer.js";
 import type { SiteInfo } from "../eleventy/command.js";
 import type { Finding } from "../report/finding.js";
+import { RULES } from "../rules/index.js";
+
+const PAGE_RULES = new Set<string>(RULES.filter((rule) => rule.stage === "page").map((rule) => rule.id));
 
 type Flags = SiteFlags & Record<string, string | string[] | boolean | undefined>;
 
@@ -24,15 +27,17 @@ type Flags = SiteFlags & Record<string, string | string[] | boolean | undefined>
  */
 function importTarget(out: string, site: SiteInfo): string {
   const where = `--out ${out}`;
+  // Eleventy's folders (`./site/_includes/`) as an editor names them.
+  const shown = (folder: string) => folder.replace(/^\.\//, "").replace(/\/$/, "") || ".";
   if (!out.endsWith(".md")) throw new UsageError(`${where} must be a .md file, which the build reads as a reprint`);
   const input = throughLinks(site.input);
   const target = throughLinks(out);
   if (!isInside(target, input) || target === input) {
-    throw new UsageError(`${where} must be a .md file inside the site's input folder (${site.input}), where the build will find it${target !== resolve(out) ? ` (it leads to ${target})` : ""}`);
+    throw new UsageError(`${where} must be a .md file inside the site's input folder (${shown(site.input)}), where the build will find it${target !== resolve(out) ? ` (it leads to ${target})` : ""}`);
   }
   for (const [kind, folder] of [["includes", site.includes], ["data", site.data], ["output", site.output]] as const) {
-    if (existsSync(folder) && isInside(target, throughLinks(folder))) {
-      throw new UsageError(`${where} is in the ${kind} folder (${folder}), ${kind === "output" ? "which the build overwrites" : "whose files the build does not make into pages"}: give a file among the site's pages`);
+    if (isInside(target, throughLinks(folder))) {
+      throw new UsageError(`${where} is in the ${kind} folder (${shown(folder)}), ${kind === "output" ? "which the build overwrites" : "whose files the build does not make into pages"}: give a file among the site's pages`);
     }
   }
   const stat = lstatSync(out, { throwIfNoEntry: false });
@@ -88,12 +93,14 @@ function newErrors(before: Finding[], after: Finding[], file: string): Finding[]
 }
 
 /** Say why the reprint was not written: each problem, with the flag that gives the field where there is one. */
-function refuse(textFile: string, errors: Finding[], credit: Credit | undefined): void {
+function refuse(textFile: string, errors: Finding[], credit: Credit | undefined, file: string): void {
   console.error(showable(`${textFile}: not written, since the reprint would not pass check:`));
   for (const p of errors) {
-    let flag = p.field.startsWith("syndication.") ? flagFor(p.field.slice("syndication.".length)) : undefined;
+    // A flag mends what the reprint's own fields lack; a clash with another file is named with it.
+    const own = PAGE_RULES.has(p.rule);
+    let flag = own && p.field.startsWith("syndication.") ? flagFor(p.field.slice("syndication.".length)) : undefined;
     if (flag === "--licence" && credit?.creativeCommonsUnnamed) flag += " (the credit line names no particular Creative Commons licence)";
-    console.error(showable(`  ${p.field}  ${p.message}${flag ? `: give ${flag}` : `, ${p.fix}`}`));
+    console.error(showable(`  ${p.file === file ? "" : `${p.file}  `}${p.field}  ${p.message}${flag ? `: give ${flag}` : `, ${p.fix}`}`));
   }
   process.exitCode = 1;
 }
@@ -123,9 +130,11 @@ async function importAction(textFile: string, flags: Flags): Promise<void> {
   const text = await fileText(frontMatter(flags, credit, body, site), body);
   // Judged with the site, where it would be written, before anything is written.
   const path = relative(throughLinks(site.input), target).split("\\").join("/");
-  const after = await judgeSite(undefined, flags, { path, content: text, replaces: exists });
-  const errors = newErrors(before.findings, after.findings, relative(process.cwd(), join(site.input, path)).split("\\").join("/"));
-  if (errors.length > 0) return refuse(textFile, errors, credit);
+  const inputPath = join(site.input, path);
+  const after = await judgeSite(undefined, flags, { path, content: text, ...(exists ? { replaces: `./${inputPath}` } : {}) });
+  const file = relative(process.cwd(), inputPath).split("\\").join("/");
+  const errors = newErrors(before.findings, after.findings, file);
+  if (errors.length > 0) return refuse(textFile, errors, credit, file);
   mkdirSync(dirname(target), { recursive: true });
   writeWhole(target, text, { replace: Boolean(flags.force) }, out);
   console.log(showable(out));

@@ -28,7 +28,8 @@ function lineOf(finding: RawFinding, lines: Map<string, number>): { line?: numbe
   const own = entry !== undefined ? (lines.get(entry) ?? lines.get(field!)) : undefined;
   // A page-level field (permalink) points at its own line, or else at the front matter's start.
   const line = finding.field.startsWith("syndication") ? (own ?? lines.get("syndication") ?? lines.get("")) : (lines.get(`@${finding.field}`) ?? lines.get(""));
-  return { ...(line !== undefined ? { line } : {}), elsewhere: field !== undefined && own === undefined && !finding.absent };
+  // Where the file could not be read (a page not written yet), nothing is said of where a value came from.
+  return { ...(line !== undefined ? { line } : {}), elsewhere: field !== undefined && own === undefined && !finding.absent && lines.size > 0 };
 }
 
 /** Place every finding; `rules` says how the site names its data files. */

@@ -18,8 +18,8 @@ export interface Candidate {
   /** Its path relative to the input folder. */
   path: string;
   content: string;
-  /** A file is there already (`--force`): Eleventy reads the candidate in its place. */
-  replaces: boolean;
+  /** The file that is there already (`--force`), as Eleventy names it (`./src/reprints/a.md`): the candidate is read in its place. */
+  replaces?: string;
 }
 
 export interface RunRequest {
@@ -80,9 +80,9 @@ export async function runToVerdict(request: RunRequest): Promise<Verdict> {
   const eleventy = new module.default(request.input, undefined, {
     configPath: configPath ?? false,
     quietMode: true,
-    config(eleventyConfig: { addTemplate(path: string, content: string): void; ignores: Set<string>; directories?: { input?: string } }) {
+    config(eleventyConfig: { addTemplate(path: string, content: string): void; ignores: Set<string> }) {
       if (!candidate) return;
-      if (candidate.replaces) eleventyConfig.ignores.add(join(eleventyConfig.directories?.input ?? ".", candidate.path));
+      if (candidate.replaces !== undefined) eleventyConfig.ignores.add(candidate.replaces);
       eleventyConfig.addTemplate(candidate.path, candidate.content);
     },
   });
