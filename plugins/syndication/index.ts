@@ -1,3 +1,5 @@
+// The package's own package.json, by its name (a package may import itself through its exports).
+import pkg from "eleventy-plugin-syndication/package.json" with { type: "json" };
 import { resolve } from "node:path";
 import { FileError, writeWhole } from "./files.js";
 import { resolveOptions, type ResolvedOptions } from "./options.js";
@@ -174,7 +176,8 @@ function paginated(address: string, data: PageData): string {
  * points search engines at the original and gives each a permanent address.
  */
 export default function syndication(eleventyConfig: EleventyConfigLike, userOptions: SyndicationOptions = {}): void {
-  eleventyConfig.versionCheck(">=3.0");
+  // The Eleventy releases tested, as package.json's 11ty.compatibility says (the peer range).
+  eleventyConfig.versionCheck(pkg["11ty"].compatibility);
   const options = resolveOptions(userOptions);
   const state = new Map<string, PageState>();
   // Reprints whose YAML front matter cannot be read: reported with the rest, not one at a time.
@@ -467,6 +470,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
 
 /** Adding the plugin twice keeps the first: nothing is doubled. */
 (syndication as unknown as { eleventyPluginOptions: { unique: boolean } }).eleventyPluginOptions = { unique: true };
+/** Eleventy's name for it: `eleventyConfig.hasPlugin("eleventy-plugin-syndication")`, and which plugin an error came from. */
+Object.defineProperty(syndication, "eleventyPackage", { value: pkg.name });
 
 // `import { syndicationPlugin }` beside the default, as the official plugins have.
 export { syndication as syndicationPlugin };
