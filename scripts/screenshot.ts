@@ -8,7 +8,7 @@
  *   npm run screenshot                      # writes docs/demo-reprint.png
  *   npm run screenshot -- --out shot.png    # writes shot.png instead
  *
- * Exit status 0 when the file is written; 1 with a one-line reason otherwise; 2 for bad usage.
+ * Exit status 0 when the file is written; 1, with the reason, when it is not; 2 for bad usage.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
@@ -26,7 +26,6 @@ function usage(message: string): never {
   console.error(`screenshot: ${message}\nusage: npm run screenshot [-- --out <file.png>]`);
   process.exit(2);
 }
-
 
 function outPath(args: string[]): string {
   if (args.length === 0) return join(ROOT, "docs", "demo-reprint.png");
