@@ -1,3 +1,4 @@
+import semver from "semver";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,9 +23,17 @@ describe("the package as Eleventy and npm see it", () => {
     expect(seen).toEqual([false, true]);
   });
 
-  it("asks Eleventy, through 11ty.compatibility, for the releases its peer range names", () => {
+  it("asks Eleventy, through 11ty.compatibility, for Eleventy 3 or later: every release tested, never Eleventy 2", () => {
     // versionCheck reads this field (the packed package's test edits it and sees a build refused).
-    expect(manifest["11ty"].compatibility).toBe(manifest.peerDependencies["@11ty/eleventy"]);
+    // The peer range names exactly the releases tested (npm warns at install); the build itself
+    // refuses only an Eleventy it cannot work with, so a newer 4.0 prerelease is not stopped.
+    const range = manifest["11ty"].compatibility;
+    expect(range).toBe(">=3.0.0");
+    for (const version of ["3.0.0", "3.1.8", "4.0.0-alpha.10"]) {
+      expect(semver.satisfies(version, range, { includePrerelease: true }), version).toBe(true);
+      expect(semver.satisfies(version, manifest.peerDependencies["@11ty/eleventy"], { includePrerelease: true }), version).toBe(true);
+    }
+    expect(semver.satisfies("2.0.1", range, { includePrerelease: true })).toBe(false);
   });
 
   it("has an author and the keywords Eleventy's plugin listings search for", () => {
