@@ -3,6 +3,8 @@
  * points search engines at the original and gives each a permanent address. This file only wires
  * Eleventy's hooks to the build (eleventy/build.ts), which holds what one build learns.
  */
+// The package's own package.json, by its name (a package may import itself through its exports).
+import pkg from "eleventy-plugin-syndication/package.json" with { type: "json" };
 import { resolve, sep } from "node:path";
 import { resolveOptions } from "./reprint/options.js";
 import { guardFrontMatter, type FrontMatterHost } from "./eleventy/frontmatter.js";
@@ -19,7 +21,8 @@ export { SyndicationError } from "./report/error.js";
 export { OptionsError, DEFAULT_WORDING } from "./reprint/options.js";
 
 export default function syndication(eleventyConfig: EleventyConfigLike, userOptions: SyndicationOptions = {}): void {
-  eleventyConfig.versionCheck(">=3.0");
+  // The Eleventy releases this plugin works with, as package.json's 11ty.compatibility says.
+  eleventyConfig.versionCheck(pkg["11ty"].compatibility);
   const options = resolveOptions(userOptions);
   // The command's `--now` sets the clock of the run it asked for.
   const clock = commandRun()?.now;
@@ -77,6 +80,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
 
 /** Adding the plugin twice keeps the first: nothing is doubled. */
 (syndication as unknown as { eleventyPluginOptions: { unique: boolean } }).eleventyPluginOptions = { unique: true };
+/** Eleventy's name for it: `eleventyConfig.hasPlugin("eleventy-plugin-syndication")`, and which plugin an error came from. */
+Object.defineProperty(syndication, "eleventyPackage", { value: pkg.name });
 
 // `import { syndicationPlugin }` beside the default, as the official plugins have.
 export { syndication as syndicationPlugin };

@@ -1,69 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { extname, join, normalize } from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
 import { buildDemo, ROOT, words } from "../helpers.js";
+import { CHROMIUM, launchChromium, openLocal, serveFolder, type Served } from "../../scripts/browser.js";
 
 // The demo, built and served on 127.0.0.1, opened in Debian's Chromium. Outside CI, a machine
 // without Chromium skips these tests and says how to install it; under CI they must run.
-const CHROMIUM = "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
 if (!available && !process.env.CI) {
   console.warn(`Browser tests skipped: no ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".xml": "application/xml" };
 const ORIGINAL = "https://www.rferl.org/a/putin-immediate-talks-nato-security-guarantees/31609362.html";
 const REPRINT = "/reprints/2021/12/putin-immediate-talks/";
+const run = available || Boolean(process.env.CI);
+const site = run ? buildDemo() : undefined;
+// Every page of the demo: the home page's list, each publisher's banner, the notices of ended reprints.
+const PAGES = (site?.files ?? []).filter((f) => f.endsWith("index.html")).map((f) => `/${f.slice(0, -"index.html".length)}`);
 
-describe.skipIf(!available && !process.env.CI)("the demo in a real browser", () => {
-  let server: Server;
+describe.skipIf(!run)("the demo in a real browser", () => {
+  let served: Served;
   let browser: Browser;
-  let base: string;
 
   beforeAll(async () => {
-    const site = buildDemo();
-    expect(site.status).toBe(0);
-    server = createServer((req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-      const file = join(site.output, path, path.endsWith("/") ? "index.html" : "");
-      if (!file.startsWith(site.output) || !existsSync(file)) {
-        res.writeHead(404).end("not found");
-        return;
-      }
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    expect(site!.status).toBe(0);
+    served = await serveFolder(site!.output);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await served?.close();
   });
 
   const open = async (path: string) => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
     // Only this machine's server: any other request would be a leak, and is refused.
-    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    const response = await page.goto(base + path);
-    expect(response?.status()).toBe(200);
+    const { page, status } = await openLocal(browser, served, path);
+    expect(status).toBe(200);
     return page;
   };
 
@@ -87,7 +62,7 @@ describe.skipIf(!available && !process.env.CI)("the demo in a real browser", () 
     await page.close();
   });
 
-  it.each(["/", REPRINT])("finds no accessibility violations on %s (axe-core)", async (path) => {
+  it.each(PAGES)("finds no accessibility violations on %s (axe-core)", async (path) => {
     const page = await open(path);
     const axe = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
     await page.addScriptTag({ content: readFileSync(axe, "utf8") });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as cheerio from "cheerio";
@@ -64,10 +64,12 @@ describe.each(RELEASES)("the packed package, installed with Eleventy $version ($
   // Each command runs on that Node, `npx` and the command's `#!/usr/bin/env node` too.
   const env = () => ({ ...process.env, PATH: `${dirname(runtime())}:${process.env.PATH}` });
   let install: ReturnType<typeof installConsumer> | undefined;
-  const eleventy = (name: string) => {
-    const site = join(dir, name);
+  // Build a fixture copied to `at` (a folder under `dir`), with the Eleventy command's `args`.
+  const eleventy = (name: string, args: string[] = [], at = name) => {
+    const site = join(dir, at);
     cpSync(join(ROOT, fixture(name)), site, { recursive: true });
-    const run = spawnSync(runtime(), [join(dir, "node_modules", "@11ty", "eleventy", "cmd.cjs")], { cwd: site, encoding: "utf8", env: env() });
+    const cmd = join(dir, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+    const run = spawnSync(runtime(), [cmd, ...args], { cwd: site, encoding: "utf8", env: env() });
     return { run, output: join(site, "_site"), site: () => readSite(join(site, "_site")) };
   };
   const npx = (cwd: string, args: string[]) => spawnSync("npx", ["--no-install", ...args], { cwd: join(dir, cwd), encoding: "utf8", env: env() });
@@ -87,7 +89,7 @@ describe.each(RELEASES)("the packed package, installed with Eleventy $version ($
     expect(installed.version).toBe(version);
     const files = listFiles(join(dir, "node_modules", "eleventy-plugin-syndication"));
     expect(files).toEqual(
-      expect.arrayContaining(["LICENSE", "README.md", "package.json", "dist/index.js", "dist/index.d.ts", "dist/types.d.ts"]),
+      expect.arrayContaining(["LICENSE", "README.md", "CHANGELOG.md", "package.json", "dist/index.js", "dist/index.d.ts", "dist/types.d.ts"]),
     );
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
     expect(files.filter((f) => /^(tests|src|plugins)\//.test(f))).toEqual([]);
@@ -150,6 +152,31 @@ describe.each(RELEASES)("the packed package, installed with Eleventy $version ($
     const about = site.page("/about/");
     expect(about('link[rel="canonical"]').attr("href")).toBe("https://liquid.example/about/");
     expect(about('meta[name="robots"]').length + about(".syndication-banner").length).toBe(0);
+  });
+
+  it.skipIf(skip)("is known to Eleventy by its package name: hasPlugin, in ESM and CommonJS configs", () => {
+    for (const [args, at] of [[[], "plugin-api-esm"], [["--config=commonjs.config.cjs"], "plugin-api-cjs"]] as const) {
+      const { run, site: built } = eleventy("consumer-plugin-api", [...args], at);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(built().page("/")(".has-plugin").text()).toBe("before addPlugin: false; after: true");
+    }
+  });
+
+  it.skipIf(skip)("refuses, by the versionCheck of its package.json's 11ty.compatibility, an Eleventy outside that range", () => {
+    // A copy of the installed plugin whose package.json asks for Eleventy 2, in a folder of its own
+    // beside the site (its dependencies are found in the site's node_modules above it).
+    const copy = join(dir, "pinned", "node_modules", "eleventy-plugin-syndication");
+    cpSync(join(dir, "node_modules", "eleventy-plugin-syndication"), copy, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(copy, "package.json"), "utf8"));
+    writeFileSync(join(copy, "package.json"), JSON.stringify({ ...manifest, "11ty": { compatibility: "^2.0.0" } }));
+    const { run, output } = eleventy("consumer-plugin-api", [], join("pinned", "site"));
+    expect(run.status).toBe(1);
+    const printed = run.stderr.replace(/^\[11ty\] /gm, "");
+    // Eleventy names the plugin by its eleventyPackage, and the range it read.
+    expect(printed).toContain("Error processing the `eleventy-plugin-syndication` plugin");
+    expect(printed).toContain(`We found Eleventy version '${version}' which does not meet the required version range: '^2.0.0'.`);
+    expect(listFiles(output)).toEqual([]);
   });
 
   it.skipIf(skip)("fails a build with broken reprints with one report, unreadable YAML included, and no stack trace", () => {
