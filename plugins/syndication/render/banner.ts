@@ -33,17 +33,17 @@ const KEY_BY_KIND: Record<Licence["kind"], keyof Wording> = {
 /** Which sentence a licence kind uses. */
 export const wordingKey = (kind: Licence["kind"]): keyof Wording => KEY_BY_KIND[kind];
 
-/**
- * A sentence template: the publisher's own sentence first (a preset's or a source entry's: its
- * terms may prescribe the credit word for word), then the page's language when the site words
- * it, then the site's wording.
- */
 /** What the wording needs of the options: the site's sentences, and those of each language it words. */
 export interface WordingOptions {
   wording: Wording;
   locales: Record<string, Partial<Wording>>;
 }
 
+/**
+ * A sentence template: the publisher's own sentence first (a preset's or a source entry's: its
+ * terms may prescribe the credit word for word), then the page's language when the site words
+ * it, then the site's wording.
+ */
 export function chooseWording(options: WordingOptions, lang: unknown, key: keyof Wording, source?: Partial<Wording>): string {
   const own = source?.[key];
   if (own) return own;
