@@ -91,8 +91,6 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(syndication, { sources: ${JSON.stringify(RFERL)} });
 }
 `,
-        // The same options for \`eleventy-syndication check\`.
-        "syndication.config.json": JSON.stringify({ input: "src", sources: RFERL }),
         "src/_includes/reprint.njk": LAYOUT,
         "src/reprints/reprints.11tydata.json": LAYOUT_DATA,
       };

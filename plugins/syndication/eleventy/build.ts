@@ -106,7 +106,8 @@ export class Build {
     if (options.pageDate === "published" && reprint.published && data.date === undefined && !FILE_NAME_DATE.test(inputPath)) {
       data.page.date = new Date(reprint.published.iso);
     }
-    if (typeof content !== "string") return undefined;
+    // The command stops before anything renders: the banner in the content is for rendering only.
+    if (typeof content !== "string" || commandRun()) return undefined;
     const placed = contentWithBanner(content, reprint, options);
     if (placed.bannerInContent) this.bannerInContent.add(inputPath);
     // Nothing of an ended article may reach the page, not even an excerpt a layout shows.

@@ -3,11 +3,16 @@
  * excerpt's closing link and the publisher's pixel; or, once it has ended, the notice in its place.
  */
 import { bodyHasImage, markImage } from "./links.js";
-import type { ResolvedOptions } from "../reprint/options.js";
-import type { Reprint } from "../types.js";
+import type { BannerPosition, Reprint } from "../types.js";
+
+/** What the placement needs of the options: the site's position, and each publisher's own. */
+export interface PlacementOptions {
+  bannerPosition: BannerPosition;
+  sources: Record<string, { bannerPosition?: "top" | "bottom" }>;
+}
 
 /** The page's new content, whether the banner is in it, or undefined to leave the content as it is. */
-export function contentWithBanner(content: string, reprint: Reprint, options: ResolvedOptions): { content?: string; bannerInContent: boolean } {
+export function contentWithBanner(content: string, reprint: Reprint, options: PlacementOptions): { content?: string; bannerInContent: boolean } {
   // Expired or withdrawn: the article's text is gone from the page; a notice stands in its place.
   if (reprint.tombstone) return { content: reprint.tombstone.html, bannerInContent: false };
   // An excerpt ends with its link to the whole; a pixel the body lacks is added after the text.
