@@ -4,7 +4,7 @@ import syndication from "./plugins/syndication/index.js";
 import type { SyndicationOptions } from "./plugins/syndication/index.js";
 import site from "./src/_data/site.json" with { type: "json" };
 // The plugin's options, here where the site adds it: `eleventy-syndication check` runs this config
-// too, so the command and the build apply the same rules. Every option has a default (README).
+// too, so the command and the build apply the same rules. Every option has a default (docs/options.md).
 const options: SyndicationOptions = { reprintsDir: "reprints", oldestFirstCollection: "syndicatedOldestFirst" };
 
 export default function (eleventyConfig: any) {

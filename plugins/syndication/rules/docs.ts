@@ -2,11 +2,14 @@
 import { RULES } from "./index.js";
 import type { AnyRule } from "./rule.js";
 
+/** A message as text: Markdown's own characters escaped, so `[text](address)` or `<a href>` in a fix is shown, not made a link or a tag. */
+const asText = (text: string) => text.replace(/[\\`*_[\]<>]/g, "\\$&");
+
 const STAGES = { page: "one page's data", site: "the whole site and the lock", rendered: "the built page" } as const;
 
 function section(rule: AnyRule): string {
   const language = rule.docs.language ?? "yaml";
-  const messages = Object.values(rule.messages).map((m) => `- \`${rule.field}\` ${m.message}, ${m.fix}`);
+  const messages = Object.values(rule.messages).map((m) => `- \`${rule.field}\` ${asText(`${m.message}, ${m.fix}`)}`);
   return [
     `## ${rule.id}`,
     "",
