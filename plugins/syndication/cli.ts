@@ -23,6 +23,12 @@ Exit codes:
   2  bad usage: an unknown command or option, a missing argument, a folder or file that does not
      exist, a config that does not add the plugin, an --out the command will not write to`;
 
+// A reader that stops early (`check --format github | head -3`) closes the pipe: the rest of the
+// output has nowhere to go, which is not an error of the command. Its exit status stays the verdict's.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 const program = new Command()
