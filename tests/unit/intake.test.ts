@@ -111,7 +111,7 @@ describe("ProPublica's republish box (sample)", async () => {
         field: "syndication.pixel",
         flag: "--pixel",
         message:
-          "is missing: the HTML counts readers with a script (https://pixel.propublica.org/pixel.js), which a reprint does not run, and the plugin shows the publisher's tracking image instead: give --pixel",
+          "is missing: the HTML counts readers with a script (https://pixel.propublica.org/pixel.js), which a reprint does not run; the script only adds the image https://pixel.propublica.org/pixel.gif?key=<your reprint's address, URL-encoded>, which the plugin shows instead: give --pixel",
         required: true,
       },
     ]);

@@ -16,7 +16,7 @@ import { formatWarnings } from "../report/format.js";
 import { isError, runRules, type RawFinding } from "../rules/run.js";
 import { place } from "./place.js";
 import { judgePage } from "./page.js";
-import { reprintRows, siteVerdict, type PagesRead, type SiteVerdict } from "./verdict.js";
+import { originals, reprintRows, siteVerdict, type PagesRead, type SiteVerdict } from "./verdict.js";
 import { commandRun, VerdictReached, type SiteInfo } from "./command.js";
 import { print, type EleventyConfigLike, type PageData } from "./config.js";
 import type { DataFileRules } from "./datafiles.js";
@@ -163,7 +163,7 @@ export class Build {
     const { findings, items } = this.verdict!;
     const run = commandRun();
     if (run) {
-      run.receive({ findings, reprints: reprintRows(this.read(), items, findings), site: this.site() });
+      run.receive({ findings, reprints: reprintRows(this.read(), items, findings), originals: originals(this.read()), site: this.site() });
       throw new VerdictReached();
     }
     const errors = findings.filter(isError);
@@ -181,7 +181,7 @@ export class Build {
       output: dirs.output ?? "./_site/",
       reprintsDir: options.reprintsDir,
       lockFile: options.lockFile,
-      sources: Object.fromEntries(Object.entries(options.sources).map(([key, entry]) => [key, entry.name])),
+      sources: options.sources,
     };
   }
 

@@ -75,3 +75,8 @@ export function reprintRows(read: PagesRead, items: AddressedPage[], findings: F
   }
   return rows.sort((a, b) => a.file.localeCompare(b.file));
 }
+
+/** The originals the site reprints, each with its file (one whose original URL is not valid has none). */
+export function originals(read: PagesRead): Array<[string, string]> {
+  return [...read.pages].flatMap(([inputPath, { originalUrl }]) => (originalUrl ? [[originalUrl, displayPath(inputPath)] as [string, string]] : []));
+}

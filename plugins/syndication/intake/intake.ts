@@ -156,7 +156,14 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
   if (pixel === undefined) {
     const required = entry?.rules?.pixel === true;
     if (foundPixel.script) {
-      problem("syndication.pixel", `is missing: the HTML counts readers with a script (${foundPixel.script}), which a reprint does not run, and the plugin shows the publisher's tracking image instead`, required);
+      // PixelPing's script (documentcloud/pixel-ping, src/pixel.coffee) only adds the image
+      // <root>/pixel.gif?key=<the page's own address, URL-encoded>: the page can carry that image itself.
+      const image = `${new URL("pixel.gif", foundPixel.script).href}?key=`;
+      problem(
+        "syndication.pixel",
+        `is missing: the HTML counts readers with a script (${foundPixel.script}), which a reprint does not run; the script only adds the image ${image}<your reprint's address, URL-encoded>, which the plugin shows instead`,
+        required,
+      );
     } else if (required) problem("syndication.pixel", `is missing: ${entry!.name} asks for its tracking image, and the HTML has none`, true);
   } else {
     const bad = checkUrl(pixel);
