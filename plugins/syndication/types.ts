@@ -171,7 +171,10 @@ export interface Reprint {
   withdrawn: boolean;
   /** When the publisher withdrew it, and what readers are told, where the front matter says. */
   withdrawal?: { date?: ReprintDate; note?: string };
-  status: "live" | "expired" | "withdrawn";
+  /** `embargoed`: its `embargo` has not ended; the reprint has no page and is in no list until it does. */
+  status: "live" | "expired" | "withdrawn" | "embargoed";
+  /** The moment before which the reprint may not appear (`syndication.embargo`). */
+  embargo?: ReprintDate;
   /** Earlier addresses of this reprint on this site, each answered by a redirect. */
   previousUrls: string[];
   indexing: IndexingMode;

@@ -10,6 +10,8 @@ import { isDocument, rewriteHead, withoutCanonicals } from "../render/head.js";
 import { buildJsonLd, jsonLdScript } from "../render/jsonld.js";
 import { unmarkImages } from "../render/links.js";
 import { markEntry } from "../render/hentry.js";
+import { phrasesOf } from "../render/phrases.js";
+import type { EmbargoedText } from "../rules/context.js";
 import { contentWithBanner } from "../render/content.js";
 import { SyndicationError } from "../report/error.js";
 import { formatWarnings } from "../report/format.js";
@@ -51,6 +53,8 @@ export class Build {
   private bannerInContent = new Set<string>();
   private placedTwice = new Set<string>();
   private rendered: RawFinding[] = [];
+  /** Reprints under embargo, with phrases of their text: no built page may carry it. */
+  private embargoed: EmbargoedText[] = [];
   private verdict?: SiteVerdict & { items: AddressedPage[] };
   /** Whether this build may write the lock, else why not; and the last notice of what it left out. */
   private lockWrite: true | string = true;
@@ -76,6 +80,7 @@ export class Build {
     this.bannerInContent.clear();
     this.placedTwice.clear();
     this.rendered = [];
+    this.embargoed = [];
     this.verdict = undefined;
   }
 
@@ -91,6 +96,7 @@ export class Build {
     if (!reprint) return undefined;
     // Layouts read the normalised reprint under `reprint` (the dataKey option).
     data[options.dataKey] = reprint;
+    if (reprint.status === "embargoed") return this.embargo(inputPath, data, content, reprint.embargo!.iso);
     // The permanent address, unless the page or its folder's data gives a permalink.
     if (data.permalink === undefined) {
       const address = reprintPermalink(options.permalinkPrefix, reprint.published?.iso, data.page.fileSlug)!;
@@ -112,6 +118,18 @@ export class Build {
     // Nothing of an ended article may reach the page, not even an excerpt a layout shows.
     if (reprint.tombstone && data.page.excerpt !== undefined) data.page.excerpt = reprint.tombstone.text;
     return placed.content;
+  }
+
+  /**
+   * A reprint under embargo is left out as Eleventy leaves out a draft: no page (`permalink: false`),
+   * in no collection, so in no list, feed or sitemap; the lock keeps its entry as it is.
+   */
+  private embargo(inputPath: string, data: PageData, content: unknown, until: string): undefined {
+    data.permalink = false;
+    data.eleventyExcludeFromCollections = true;
+    this.uncollected.add(inputPath);
+    this.embargoed.push({ file: inputPath, until, phrases: typeof content === "string" ? phrasesOf(content) : [] });
+    return undefined;
   }
 
   /** A page's reprint, where it is a valid one. */
@@ -189,6 +207,10 @@ export class Build {
   transform(inputPath: string, outputPath: string | false, baseHref: string | undefined, content: string): string {
     const page = this.pages.get(inputPath);
     const reprint = page?.reprint;
+    // Any page may carry an embargoed reprint's text (an excerpt in a list, a feed).
+    if (!reprint && this.embargoed.length > 0 && typeof outputPath === "string") {
+      runRules("rendered", { file: inputPath, html: content, options: this.setup.options, embargoed: this.embargoed, placedTwice: false }, inputPath, this.rendered);
+    }
     if (!reprint || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
     const { options } = this.setup;
     // A pixel no image transform read keeps no attribute that is not HTML.
@@ -196,7 +218,7 @@ export class Build {
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
     // document: that content has no head to fix, and must not gain one (nor keep a canonical).
     if (baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content);
-    runRules("rendered", { file: inputPath, html: content, reprint, options, ...(page.links ? { links: page.links } : {}), placedTwice: this.placedTwice.has(inputPath) }, inputPath, this.rendered);
+    runRules("rendered", { file: inputPath, html: content, reprint, options, embargoed: this.embargoed, ...(page.links ? { links: page.links } : {}), placedTwice: this.placedTwice.has(inputPath) }, inputPath, this.rendered);
     if (!reprint.tombstone && content.includes('class="syndication-banner"')) content = markEntry(content);
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,

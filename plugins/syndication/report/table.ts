@@ -7,7 +7,7 @@ export interface ReportRow {
   source: string;
   licence: string;
   published: string;
-  status: "live" | "expired" | "withdrawn" | "invalid";
+  status: "live" | "expired" | "withdrawn" | "embargoed" | "invalid";
   expires: string;
   address: string;
 }

@@ -31,7 +31,7 @@ function bannerParts(values: Values, reprint: Omit<Reprint, "banner" | "byline" 
 
 /** The reprint, from values no rule found an error in. `render: false` (the command) leaves the banner and notice out. */
 export function buildReprint(values: Values, options: ResolvedOptions, render = true): Reprint {
-  const { entry, entryKey, published, expires, withdrawal } = values;
+  const { entry, entryKey, published, expires, withdrawal, embargo } = values;
   const sourceUrl = values.text("sourceUrl") ?? entry?.url;
   const copyright = (values.text("copyright") ?? entry?.copyright)?.replace(/\{year\}/g, published?.date.iso.slice(0, 4) ?? "{year}");
   const changes = values.text("changes");
@@ -55,7 +55,7 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
     previousUrls: values.previousUrls,
     ...(title !== undefined ? { title } : {}),
   };
-  const status: Reprint["status"] = withdrawal ? "withdrawn" : values.ended ? "expired" : "live";
+  const status: Reprint["status"] = withdrawal ? "withdrawn" : values.ended ? "expired" : values.embargoed ? "embargoed" : "live";
   const sentence = (key: Parameters<typeof chooseWording>[2]) => chooseWording(options, values.input.lang, key, entry?.wording);
   const parts = () => bannerParts(values, base);
   const banner = render
@@ -64,7 +64,7 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
         ...(changes !== undefined ? { changes: sentence("changes"), changesText: changes } : {}),
       })
     : { html: "", text: "" };
-  const tombstone = status === "live" || !render ? undefined : renderTombstone(sentence("tombstone"), parts(), withdrawal?.note);
+  const tombstone = status === "live" || status === "embargoed" || !render ? undefined : renderTombstone(sentence("tombstone"), parts(), withdrawal?.note);
   const readMore = base.excerpt && render ? renderReadMore(sentence("readMore"), parts()) : undefined;
   return {
     source: base.source,
@@ -79,6 +79,7 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
     ...(readMore ? { readMore } : {}),
     ...(published ? { published: published.date } : {}),
     ...(expires ? { expires: expires.date } : {}),
+    ...(embargo ? { embargo: embargo.date } : {}),
     withdrawn: base.withdrawn,
     ...(base.withdrawal ? { withdrawal: base.withdrawal } : {}),
     status,

@@ -37,6 +37,11 @@ export const FIELDS = {
   license: { kind: "any", how: "use permission, public-domain, a Creative Commons SPDX id such as CC-BY-4.0, or { name, url }" },
   published: { kind: "date", how: "write it as YYYY-MM-DD", meant: ["date"], flag: "--published" },
   expires: { kind: "date", how: "write it as YYYY-MM-DD", meant: ["expiry", "expiration"] },
+  embargo: {
+    kind: "date",
+    how: "write the date and time with its zone, for example 2026-12-01T09:00:00-05:00, or 2026-12-01T14:00:00Z in UTC",
+    meant: ["embargoed", "embargountil", "publishat", "releaseat"],
+  },
   author: {
     kind: "people",
     how: "write a name, { name: Jane Doe, affiliation: University of Leeds }, or a list of these",

@@ -47,6 +47,10 @@ export interface Values {
   /** `expires`, or the end the source's `expiresAfter` gives. */
   expires?: DateValue;
   withdrawal?: { date?: ReprintDate; note?: string };
+  /** `embargo`, where it is a date and time with its zone (`embargo-zone` refuses one without). */
+  embargo?: DateValue;
+  /** The embargo has not ended: the reprint has no page yet. */
+  embargoed: boolean;
   /** Expired or withdrawn: the page is a notice, and the publisher's rules for articles no longer apply. */
   ended: boolean;
   authors?: Person[];
@@ -118,7 +122,7 @@ export function readValues(input: PageInput, options: ResolvedOptions): Values {
   const entry = entryKey !== undefined ? options.sources[entryKey] : undefined;
   const withdrawnObject = raw.withdrawn instanceof Object ? (raw.withdrawn as Record<string, unknown>) : undefined;
   const dates = new Map<string, DateResult>();
-  for (const [path, value] of [["published", raw.published], ["expires", raw.expires], ["withdrawn.date", withdrawnObject?.date]] as const) {
+  for (const [path, value] of [["published", raw.published], ["expires", raw.expires], ["embargo", raw.embargo], ["withdrawn.date", withdrawnObject?.date]] as const) {
     if (value !== undefined && (path !== "withdrawn.date" || !broken.has("withdrawn"))) dates.set(path, dateOf(value, input.written?.get(path)));
   }
   const published = formatted(dates.get("published"), options);
@@ -129,6 +133,7 @@ export function readValues(input: PageInput, options: ResolvedOptions): Values {
   const note = typeof withdrawnObject?.note === "string" ? withdrawnObject.note.trim() : undefined;
   const withdrawal =
     withdrawn === undefined || withdrawn === false ? undefined : { ...(withdrawalDate ? { date: withdrawalDate } : {}), ...(note ? { note } : {}) };
+  const embargo = embargoText(raw.embargo, input.written?.get("embargo")) === "zoned" ? formatted(dates.get("embargo"), options) : undefined;
   const ended = withdrawal !== undefined || (expires !== undefined && endOf(expires.date) <= options.now().getTime());
   const previousUrls = !broken.has("previousUrls") && Array.isArray(raw.previousUrls) ? (raw.previousUrls as string[]).map((u) => u.trim()) : [];
   return {
@@ -144,8 +149,22 @@ export function readValues(input: PageInput, options: ResolvedOptions): Values {
     ...(published ? { published } : {}),
     ...(expires ? { expires } : {}),
     ...(withdrawal ? { withdrawal } : {}),
+    ...(embargo ? { embargo } : {}),
+    embargoed: embargo !== undefined && embargo.millis > options.now().getTime(),
     ended,
     ...(!broken.has("author") ? { authors: peopleOf(raw.author) } : {}),
     previousUrls,
   };
+}
+
+/**
+ * How an embargo is written: a moment (`zoned`: a date, a time and a zone, or a date-time a data
+ * file gave as a Date), or `unzoned`: a day, or a time without its zone, whose moment would depend
+ * on the clock of the machine that builds. Undefined where there is no embargo.
+ */
+export function embargoText(value: unknown, written: string | undefined): "zoned" | "unzoned" | undefined {
+  if (value === undefined) return undefined;
+  const text = written ?? (typeof value === "string" ? value : undefined);
+  if (text === undefined) return value instanceof Date ? "zoned" : "unzoned";
+  return /\d[T t]\d\d?:\d\d(?::\d\d(?:\.\d+)?)?[ \t]*(?:[Zz]|[-+]\d\d?(?::?\d\d)?)["']?$/.test(text.trim()) ? "zoned" : "unzoned";
 }

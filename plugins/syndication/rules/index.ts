@@ -39,6 +39,9 @@ import pixelKept from "./pixel-kept.js";
 import linksKept from "./links-kept.js";
 import bannerShown from "./banner-shown.js";
 import noticeShown from "./notice-shown.js";
+import embargoZone from "./embargo-zone.js";
+import embargoPending from "./embargo-pending.js";
+import embargoKept from "./embargo-kept.js";
 
 export const RULES = [
   syndicationObject,
@@ -52,6 +55,7 @@ export const RULES = [
   licenceAlias,
   licenceKnown,
   dateValid,
+  embargoZone,
   publishedForExpiry,
   expiresAfterPublished,
   copyrightYear,
@@ -73,10 +77,12 @@ export const RULES = [
   lockWritable,
   lockPending,
   expiringSoon,
+  embargoPending,
   pixelKept,
   linksKept,
   bannerShown,
   noticeShown,
+  embargoKept,
 ] as const satisfies readonly AnyRule[];
 
 /** A rule's permanent id. */
