@@ -28,6 +28,14 @@ describe("The Conversation's republish box (sample)", async () => {
         { name: "Omar Placeholder", affiliation: "Institute of Fixtures" },
       ],
       pixel: "https://counter.theconversation.com/content/1000003/count.gif?distributor=republish-lightbox-basic",
+      // The photograph's own rights, from its caption's source and licence links.
+      images: [
+        {
+          src: "https://images.theconversation.com/files/500001/original/file-sample-1.jpg?ixlib=rb-4.1.0&q=45&auto=format&w=754&fit=clip",
+          credit: "Sample Photographer/Example Agency",
+          licence: "CC-BY-4.0",
+        },
+      ],
       digest: bodyDigest(body),
     });
   });

@@ -75,14 +75,14 @@ async function draftOf(from: string, result: IntakeResult, out: string, verdict:
     return undefined;
   }
   sayNotes(from, result);
-  return { from, out, target, text: await fileText(frontMatterOf(result, flags), result.body) };
+  return { from, out, target, text: await fileText(frontMatterOf(result, flags), result.body), imagesFlag: true };
 }
 
 export async function importHtml(file: string, flags: Flags): Promise<void> {
   const html = readInput(file, "--html");
   const before = await judgeSite(undefined, flags);
   const from = file === "-" ? "the standard input" : file;
-  const result = await readRepublishHtml(html, { sources: before.site.sources, given: givenFields(flags) });
+  const result = await readRepublishHtml(html, { sources: before.site.sources, given: givenFields(flags), withoutImages: Boolean(flags.withoutImages) });
   const out = (flags.out as string | undefined) ?? join(before.site.input, before.site.reprintsDir, entryFileName({ id: "reprint", result }));
   const draft = await draftOf(from, result, out, before, flags);
   if (draft) await judgeAndWrite([draft], before, flags);
@@ -104,7 +104,7 @@ export async function importFeed(file: string, flags: Flags): Promise<void> {
   const site = before.site;
   let entries: FeedEntry[];
   try {
-    entries = await readFeed(xml, { sources: site.sources, given: givenFields(flags) });
+    entries = await readFeed(xml, { sources: site.sources, given: givenFields(flags), withoutImages: Boolean(flags.withoutImages) });
   } catch (error) {
     console.error(showable(`${file}: ${(error as Error).message}`));
     process.exitCode = 1;

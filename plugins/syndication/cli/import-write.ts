@@ -69,6 +69,8 @@ export interface Draft {
   text: string;
   /** A flag worth naming beside one, where the source says more (`--licence (the credit line names…)`). */
   flagNote?: (flag: string) => string;
+  /** Read from HTML: `--without-images` can leave out an image that has no rights of its own. */
+  imagesFlag?: boolean;
 }
 
 /** Where a draft goes: refused without --force where a file is there already. */
@@ -93,6 +95,7 @@ function refuse(draft: Draft, errors: Finding[], file: string): void {
     const shown = flag && draft.flagNote ? draft.flagNote(flag) : flag;
     console.error(showable(`  ${p.file === file ? "" : `${p.file}  `}${p.field}  ${p.message}${shown ? `: give ${shown}` : `, ${p.fix}`}`));
   }
+  if (draft.imagesFlag && errors.some((p) => p.rule === "image-rights")) console.error("  (or import again with --without-images, which leaves out the images whose rights the HTML does not give)");
   process.exitCode = 1;
 }
 

@@ -46,6 +46,7 @@ async function importAction(textFile: string | undefined, flags: Flags): Promise
     throw new UsageError(given.length === 0 ? "give the article: a text file, --html <file|-> or --feed <file>" : `give one article at a time, not ${given.join(" and ")}`);
   }
   if (flags.feed !== undefined) return importFeed(String(flags.feed), flags);
+  if (flags.withoutImages !== undefined && flags.html === undefined) throw new UsageError("--without-images is for --html and --feed");
   for (const feedOnly of ["limit", "since", "dryRun"]) {
     if (flags[feedOnly] !== undefined) throw new UsageError(`--${feedOnly === "dryRun" ? "dry-run" : feedOnly} is for --feed`);
   }
@@ -90,6 +91,7 @@ export function importCommand(program: Command): void {
     .option("--limit <n>", "with --feed: write at most this many entries, the first in the feed's order")
     .option("--since <date>", "with --feed: only entries first published on or after this date (YYYY-MM-DD)")
     .option("--dry-run", "with --feed: list what would be written, and why each other entry is left out; write nothing")
+    .option("--without-images", "with --html or --feed: leave out the images whose rights the HTML does not give (with their figures)")
     .option("--url <url>", "the original article's address (syndication.originalUrl)")
     .option("--title <title>", "the headline")
     .option("--published <date>", "the original date, YYYY-MM-DD")

@@ -11,6 +11,7 @@ import { buildJsonLd, jsonLdScript } from "../render/jsonld.js";
 import { unmarkImages } from "../render/links.js";
 import { markEntry } from "../render/hentry.js";
 import { phrasesOf } from "../render/phrases.js";
+import { withImageCredits } from "../render/image-credits.js";
 import type { EmbargoedText } from "../rules/context.js";
 import { contentWithBanner } from "../render/content.js";
 import { SyndicationError } from "../report/error.js";
@@ -113,7 +114,7 @@ export class Build {
       data.page.date = new Date(reprint.published.iso);
     }
     if (typeof content !== "string") return undefined;
-    const placed = contentWithBanner(content, reprint, options);
+    const placed = contentWithBanner(reprint.images ? withImageCredits(content, reprint.images) : content, reprint, options);
     if (placed.bannerInContent) this.bannerInContent.add(inputPath);
     // Nothing of an ended article may reach the page, not even an excerpt a layout shows.
     if (reprint.tombstone && data.page.excerpt !== undefined) data.page.excerpt = reprint.tombstone.text;

@@ -68,6 +68,7 @@ export function reprintRows(read: PagesRead, items: AddressedPage[], findings: F
       status: r && !broken.has(displayPath(inputPath)) ? r.status : "invalid",
       expires: r?.expires?.iso ?? "",
       address: typeof url === "string" ? url : url === false ? "(no page)" : "",
+      ...(r?.permission ? { permission: { by: r.permission.by, date: r.permission.date?.iso ?? "", reference: r.permission.reference ?? "" } } : {}),
     };
   });
   for (const file of read.unreadable.keys()) {

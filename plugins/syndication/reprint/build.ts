@@ -4,6 +4,7 @@
  */
 import { renderBanner, renderTombstone, renderReadMore, chooseWording, wordingKey, pixelHtml, authorsOf, type BannerParts } from "../render/banner.js";
 import type { ResolvedOptions } from "./options.js";
+import { parseLicence } from "./licences.js";
 import type { Values } from "./values.js";
 import type { Licence, Person, Reprint } from "../types.js";
 
@@ -48,6 +49,7 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
     excerpt: values.raw.excerpt === true,
     ...(changes !== undefined ? { changes } : {}),
     ...(pixel !== undefined ? { pixel: { url: pixel, html: pixelHtml(pixel) } } : {}),
+    ...(values.images.length > 0 ? { images: values.images.map((i) => ({ ...i, licence: (parseLicence(i.licence) as { licence: Licence }).licence })) } : {}),
     ...(published ? { published: published.date } : {}),
     ...(expires ? { expires: expires.date } : {}),
     withdrawn: withdrawal !== undefined,
@@ -75,6 +77,8 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
     ...(copyright !== undefined ? { copyright } : {}),
     excerpt: base.excerpt,
     ...(changes !== undefined ? { changes } : {}),
+    ...(base.images ? { images: base.images } : {}),
+    ...(values.permission ? { permission: values.permission } : {}),
     ...(base.pixel ? { pixel: base.pixel } : {}),
     ...(readMore ? { readMore } : {}),
     ...(published ? { published: published.date } : {}),

@@ -55,6 +55,10 @@ export interface Values {
   ended: boolean;
   authors?: Person[];
   previousUrls: string[];
+  /** `permission`, where its shape is right: who granted it, when (where that is a date), the reference. */
+  permission?: { by: string; date?: ReprintDate; reference?: string };
+  /** `images`, where its shape is right: each image's address, credit and licence as written. */
+  images: Array<{ src: string; credit: string; licence: unknown }>;
 }
 
 export interface LicenceValue {
@@ -122,7 +126,8 @@ export function readValues(input: PageInput, options: ResolvedOptions): Values {
   const entry = entryKey !== undefined ? options.sources[entryKey] : undefined;
   const withdrawnObject = raw.withdrawn instanceof Object ? (raw.withdrawn as Record<string, unknown>) : undefined;
   const dates = new Map<string, DateResult>();
-  for (const [path, value] of [["published", raw.published], ["expires", raw.expires], ["embargo", raw.embargo], ["withdrawn.date", withdrawnObject?.date]] as const) {
+  const permissionObject = !broken.has("permission") && raw.permission instanceof Object ? (raw.permission as Record<string, unknown>) : undefined;
+  for (const [path, value] of [["published", raw.published], ["expires", raw.expires], ["embargo", raw.embargo], ["withdrawn.date", withdrawnObject?.date], ["permission.date", permissionObject?.date]] as const) {
     if (value !== undefined && (path !== "withdrawn.date" || !broken.has("withdrawn"))) dates.set(path, dateOf(value, input.written?.get(path)));
   }
   const published = formatted(dates.get("published"), options);
@@ -154,6 +159,10 @@ export function readValues(input: PageInput, options: ResolvedOptions): Values {
     ended,
     ...(!broken.has("author") ? { authors: peopleOf(raw.author) } : {}),
     previousUrls,
+    ...(permissionObject ? { permission: permissionOf(permissionObject, formatted(dates.get("permission.date"), options)?.date) } : {}),
+    images: !broken.has("images") && Array.isArray(raw.images)
+      ? (raw.images as Array<{ src: string; credit: string; licence: unknown }>).map((i) => ({ src: i.src.trim(), credit: i.credit.trim(), licence: i.licence }))
+      : [],
   };
 }
 
@@ -167,4 +176,9 @@ export function embargoText(value: unknown, written: string | undefined): "zoned
   const text = written ?? (typeof value === "string" ? value : undefined);
   if (text === undefined) return value instanceof Date ? "zoned" : "unzoned";
   return /\d[T t]\d\d?:\d\d(?::\d\d(?:\.\d+)?)?[ \t]*(?:[Zz]|[-+]\d\d?(?::?\d\d)?)["']?$/.test(text.trim()) ? "zoned" : "unzoned";
+}
+
+function permissionOf(record: Record<string, unknown>, date: ReprintDate | undefined): NonNullable<Values["permission"]> {
+  const reference = typeof record.reference === "string" ? record.reference.trim() : undefined;
+  return { by: (record.by as string).trim(), ...(date ? { date } : {}), ...(reference ? { reference } : {}) };
 }

@@ -42,6 +42,8 @@ import noticeShown from "./notice-shown.js";
 import embargoZone from "./embargo-zone.js";
 import embargoPending from "./embargo-pending.js";
 import embargoKept from "./embargo-kept.js";
+import imageRights from "./image-rights.js";
+import permissionRecord from "./permission-record.js";
 
 export const RULES = [
   syndicationObject,
@@ -54,6 +56,7 @@ export const RULES = [
   licenceRequired,
   licenceAlias,
   licenceKnown,
+  permissionRecord,
   dateValid,
   embargoZone,
   publishedForExpiry,
@@ -64,6 +67,7 @@ export const RULES = [
   excerptAllowed,
   authorAffiliation,
   pixelRequired,
+  imageRights,
   noEdits,
   templateTagClosed,
   addressFromFileName,
