@@ -46,6 +46,29 @@ export interface PublisherRules {
   affiliations?: boolean;
   /** `false`: the publisher grants the right to reprint whole articles only. Default `true`. */
   excerpts?: boolean;
+  /**
+   * The publisher's licence covers the text, not its images: every image of the body needs rights
+   * of its own in `syndication.images` (credit and licence, or permission).
+   */
+  images?: boolean;
+  /** A reprint `with permission` records it (`syndication.permission`: who granted it, when, a reference). */
+  permissionRecord?: boolean;
+}
+
+/** Who granted the permission to reprint, when, and the email or contract that says so. */
+export interface PermissionRecord {
+  by: string;
+  date?: ReprintDate;
+  reference?: string;
+}
+
+/** An image of a reprint's body with rights of its own (`syndication.images`), shown with its credit. */
+export interface ImageRights {
+  /** The image's address, as the body writes it. */
+  src: string;
+  /** Who to credit: "Sample Photographer/Example Agency". */
+  credit: string;
+  licence: Licence;
 }
 
 /** A person credited for a reprint, with the institution they write from where known. */
@@ -162,6 +185,10 @@ export interface Reprint {
   excerpt: boolean;
   /** What the site changed in the text, as the front matter notes it. */
   changes?: string;
+  /** The permission record, for `licence: permission`. */
+  permission?: PermissionRecord;
+  /** The images of the body with rights of their own, each shown with its credit. */
+  images?: ImageRights[];
   /** The publisher's tracking pixel, and the element that shows it. */
   pixel?: { url: string; html: string };
   /** The closing link of an excerpt. */
@@ -171,7 +198,10 @@ export interface Reprint {
   withdrawn: boolean;
   /** When the publisher withdrew it, and what readers are told, where the front matter says. */
   withdrawal?: { date?: ReprintDate; note?: string };
-  status: "live" | "expired" | "withdrawn";
+  /** `embargoed`: its `embargo` has not ended; the reprint has no page and is in no list until it does. */
+  status: "live" | "expired" | "withdrawn" | "embargoed";
+  /** The moment before which the reprint may not appear (`syndication.embargo`). */
+  embargo?: ReprintDate;
   /** Earlier addresses of this reprint on this site, each answered by a redirect. */
   previousUrls: string[];
   indexing: IndexingMode;

@@ -28,6 +28,14 @@ describe("The Conversation's republish box (sample)", async () => {
         { name: "Omar Placeholder", affiliation: "Institute of Fixtures" },
       ],
       pixel: "https://counter.theconversation.com/content/1000003/count.gif?distributor=republish-lightbox-basic",
+      // The photograph's own rights, from its caption's source and licence links.
+      images: [
+        {
+          src: "https://images.theconversation.com/files/500001/original/file-sample-1.jpg?ixlib=rb-4.1.0&q=45&auto=format&w=754&fit=clip",
+          credit: "Sample Photographer/Example Agency",
+          licence: "CC-BY-4.0",
+        },
+      ],
       digest: bodyDigest(body),
     });
   });
@@ -111,7 +119,7 @@ describe("ProPublica's republish box (sample)", async () => {
         field: "syndication.pixel",
         flag: "--pixel",
         message:
-          "is missing: the HTML counts readers with a script (https://pixel.propublica.org/pixel.js), which a reprint does not run, and the plugin shows the publisher's tracking image instead: give --pixel",
+          "is missing: the HTML counts readers with a script (https://pixel.propublica.org/pixel.js), which a reprint does not run; the script only adds the image https://pixel.propublica.org/pixel.gif?key=<your reprint's address, URL-encoded>, which the plugin shows instead: give --pixel",
         required: true,
       },
     ]);

@@ -30,7 +30,7 @@ describe("presets", () => {
     });
     const { pixel: _, ...noPixel } = conversation;
     expect(normalise(noPixel, {}, site).problems).toEqual([]);
-    expect(site.sources["the-conversation"]!.rules).toEqual({ noEdits: "error", pixel: false, affiliations: true });
+    expect(site.sources["the-conversation"]!.rules).toEqual({ noEdits: "error", pixel: false, affiliations: true, images: true });
     const uk = normalise({ ...conversation, source: "tc-uk" }, {}, site).reprint!;
     expect(uk.source).toEqual({ key: "tc-uk", name: "The Conversation", url: "https://theconversation.com/uk" });
     expect(uk.banner.text).toMatch(/is republished from The Conversation under the/);

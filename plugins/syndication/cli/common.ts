@@ -34,13 +34,13 @@ export interface SiteFlags {
 }
 
 /** Run the site's Eleventy to the plugin's verdict, with what the command line says. */
-export function judgeSite(dir: string | undefined, flags: SiteFlags, candidate?: Candidate): Promise<Verdict> {
+export function judgeSite(dir: string | undefined, flags: SiteFlags, candidates?: Candidate[]): Promise<Verdict> {
   const input = inputArgument(dir);
   const now = parseNow(flags.now);
   return runToVerdict({
     ...(input !== undefined ? { input } : {}),
     ...(flags.config !== undefined ? { config: flags.config } : {}),
     ...(now !== undefined ? { now } : {}),
-    ...(candidate ? { candidate } : {}),
+    ...(candidates ? { candidates } : {}),
   });
 }

@@ -10,13 +10,16 @@ import { isDocument, rewriteHead, withoutCanonicals } from "../render/head.js";
 import { buildJsonLd, jsonLdScript } from "../render/jsonld.js";
 import { unmarkImages } from "../render/links.js";
 import { markEntry } from "../render/hentry.js";
+import { phrasesOf } from "../render/phrases.js";
+import { withImageCredits } from "../render/image-credits.js";
+import type { EmbargoedText } from "../rules/context.js";
 import { contentWithBanner } from "../render/content.js";
 import { SyndicationError } from "../report/error.js";
 import { formatWarnings } from "../report/format.js";
 import { isError, runRules, type RawFinding } from "../rules/run.js";
 import { place } from "./place.js";
 import { judgePage } from "./page.js";
-import { reprintRows, siteVerdict, type PagesRead, type SiteVerdict } from "./verdict.js";
+import { originals, reprintRows, siteVerdict, type PagesRead, type SiteVerdict } from "./verdict.js";
 import { commandRun, VerdictReached, type SiteInfo } from "./command.js";
 import { print, type EleventyConfigLike, type PageData } from "./config.js";
 import type { DataFileRules } from "./datafiles.js";
@@ -51,6 +54,8 @@ export class Build {
   private bannerInContent = new Set<string>();
   private placedTwice = new Set<string>();
   private rendered: RawFinding[] = [];
+  /** Reprints under embargo, with phrases of their text: no built page may carry it. */
+  private embargoed: EmbargoedText[] = [];
   private verdict?: SiteVerdict & { items: AddressedPage[] };
   /** Whether this build may write the lock, else why not; and the last notice of what it left out. */
   private lockWrite: true | string = true;
@@ -76,6 +81,7 @@ export class Build {
     this.bannerInContent.clear();
     this.placedTwice.clear();
     this.rendered = [];
+    this.embargoed = [];
     this.verdict = undefined;
   }
 
@@ -91,6 +97,7 @@ export class Build {
     if (!reprint) return undefined;
     // Layouts read the normalised reprint under `reprint` (the dataKey option).
     data[options.dataKey] = reprint;
+    if (reprint.status === "embargoed") return this.embargo(inputPath, data, content, reprint.embargo!.iso);
     // The permanent address, unless the page or its folder's data gives a permalink.
     if (data.permalink === undefined) {
       const address = reprintPermalink(options.permalinkPrefix, reprint.published?.iso, data.page.fileSlug)!;
@@ -108,11 +115,23 @@ export class Build {
     }
     // The command stops before anything renders: the banner in the content is for rendering only.
     if (typeof content !== "string" || commandRun()) return undefined;
-    const placed = contentWithBanner(content, reprint, options);
+    const placed = contentWithBanner(reprint.images ? withImageCredits(content, reprint.images) : content, reprint, options);
     if (placed.bannerInContent) this.bannerInContent.add(inputPath);
     // Nothing of an ended article may reach the page, not even an excerpt a layout shows.
     if (reprint.tombstone && data.page.excerpt !== undefined) data.page.excerpt = reprint.tombstone.text;
     return placed.content;
+  }
+
+  /**
+   * A reprint under embargo is left out as Eleventy leaves out a draft: no page (`permalink: false`),
+   * in no collection, so in no list, feed or sitemap; the lock keeps its entry as it is.
+   */
+  private embargo(inputPath: string, data: PageData, content: unknown, until: string): undefined {
+    data.permalink = false;
+    data.eleventyExcludeFromCollections = true;
+    this.uncollected.add(inputPath);
+    this.embargoed.push({ file: inputPath, until, phrases: typeof content === "string" ? phrasesOf(content) : [] });
+    return undefined;
   }
 
   /** A page's reprint, where it is a valid one. */
@@ -164,7 +183,7 @@ export class Build {
     const { findings, items } = this.verdict!;
     const run = commandRun();
     if (run) {
-      run.receive({ findings, reprints: reprintRows(this.read(), items, findings), site: this.site() });
+      run.receive({ findings, reprints: reprintRows(this.read(), items, findings), originals: originals(this.read()), site: this.site() });
       throw new VerdictReached();
     }
     const errors = findings.filter(isError);
@@ -182,7 +201,7 @@ export class Build {
       output: dirs.output ?? "./_site/",
       reprintsDir: options.reprintsDir,
       lockFile: options.lockFile,
-      sources: Object.fromEntries(Object.entries(options.sources).map(([key, entry]) => [key, entry.name])),
+      sources: options.sources,
     };
   }
 
@@ -190,6 +209,10 @@ export class Build {
   transform(inputPath: string, outputPath: string | false, baseHref: string | undefined, content: string): string {
     const page = this.pages.get(inputPath);
     const reprint = page?.reprint;
+    // Any page may carry an embargoed reprint's text (an excerpt in a list, a feed).
+    if (!reprint && this.embargoed.length > 0 && typeof outputPath === "string") {
+      runRules("rendered", { file: inputPath, html: content, options: this.setup.options, embargoed: this.embargoed, placedTwice: false }, inputPath, this.rendered);
+    }
     if (!reprint || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
     const { options } = this.setup;
     // A pixel no image transform read keeps no attribute that is not HTML.
@@ -197,7 +220,7 @@ export class Build {
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
     // document: that content has no head to fix, and must not gain one (nor keep a canonical).
     if (baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content);
-    runRules("rendered", { file: inputPath, html: content, reprint, options, ...(page.links ? { links: page.links } : {}), placedTwice: this.placedTwice.has(inputPath) }, inputPath, this.rendered);
+    runRules("rendered", { file: inputPath, html: content, reprint, options, embargoed: this.embargoed, ...(page.links ? { links: page.links } : {}), placedTwice: this.placedTwice.has(inputPath) }, inputPath, this.rendered);
     if (!reprint.tombstone && content.includes('class="syndication-banner"')) content = markEntry(content);
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,

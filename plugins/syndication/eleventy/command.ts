@@ -10,6 +10,7 @@ import type { Finding } from "../report/finding.js";
 const KEY = Symbol.for("eleventy-plugin-syndication.command");
 
 import type { ReportRow } from "../report/table.js";
+import type { SourceEntry } from "../types.js";
 
 export type ReprintRow = ReportRow;
 
@@ -22,14 +23,16 @@ export interface SiteInfo {
   output: string;
   reprintsDir: string;
   lockFile: string | false;
-  /** Publishers by key, with their names (presets and the `sources` option). */
-  sources: Record<string, string>;
+  /** Publishers by key (presets and the `sources` option), each with its preset applied. */
+  sources: Record<string, SourceEntry>;
 }
 
 /** What the plugin hands the command: plain data, since the two may be different copies. */
 export interface Verdict {
   findings: Finding[];
   reprints: ReprintRow[];
+  /** The originals the site reprints, each with the file that reprints it: what `import --feed` skips. */
+  originals: Array<[originalUrl: string, file: string]>;
   site: SiteInfo;
 }
 

@@ -28,7 +28,8 @@ export interface RunRequest {
   /** The config file (default: the first of CONFIG_NAMES in the working folder). */
   config?: string;
   now?: number;
-  candidate?: Candidate;
+  /** Reprints to judge with the site before they are written. */
+  candidates?: Candidate[];
 }
 
 /** Something in the way of a run: the command says it and exits with `code`. */
@@ -81,14 +82,15 @@ export async function runToVerdict(request: RunRequest): Promise<Verdict> {
   const module = (await import(pathToFileURL(importEntry(folder)).href)) as { default: new (...args: unknown[]) => EleventyLike };
   let verdict: (Verdict) | undefined;
   registerRun({ ...(request.now !== undefined ? { now: request.now } : {}), receive: (v) => (verdict = v) });
-  const candidate = request.candidate;
+  const candidates = request.candidates ?? [];
   const eleventy = new module.default(request.input, undefined, {
     configPath: configPath ?? false,
     quietMode: true,
     config(eleventyConfig: { addTemplate(path: string, content: string): void; ignores: Set<string> }) {
-      if (!candidate) return;
-      if (candidate.replaces !== undefined) eleventyConfig.ignores.add(candidate.replaces);
-      eleventyConfig.addTemplate(candidate.path, candidate.content);
+      for (const candidate of candidates) {
+        if (candidate.replaces !== undefined) eleventyConfig.ignores.add(candidate.replaces);
+        eleventyConfig.addTemplate(candidate.path, candidate.content);
+      }
     },
   });
   eleventy.disableLogger();

@@ -69,10 +69,16 @@ export function reprintRows(read: PagesRead, items: AddressedPage[], findings: F
       status: r && !broken.has(displayPath(inputPath)) ? r.status : "invalid",
       expires: r?.expires?.iso ?? "",
       address: typeof url === "string" ? url : url === false ? "(no page)" : "",
+      ...(r?.permission ? { permission: { by: r.permission.by, date: r.permission.date?.iso ?? "", reference: r.permission.reference ?? "" } } : {}),
     };
   });
   for (const file of read.unreadable.keys()) {
     rows.push({ file: displayPath(file), source: "", licence: "", published: "", status: "invalid", expires: "", address: "" });
   }
   return rows.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The originals the site reprints, each with its file (one whose original URL is not valid has none). */
+export function originals(read: PagesRead): Array<[string, string]> {
+  return [...read.pages].flatMap(([inputPath, { originalUrl }]) => (originalUrl ? [[originalUrl, displayPath(inputPath)] as [string, string]] : []));
 }

@@ -307,3 +307,33 @@ function isPixel(img: HtmlElement, base?: string): boolean {
   const src = webAddress(attr(img, "src"), base);
   return src !== undefined && /\/(?:count|pixel)\.gif$/i.test(new URL(src).pathname);
 }
+
+/** An image's own rights, as the box's figure credits it. */
+export interface ImageRightsFound {
+  src: string;
+  credit: string;
+  licence: LicenceInput;
+}
+
+/**
+ * The rights of each image in a figure whose caption credits it with a licence link (The
+ * Conversation's `<span class="attribution"><a class="source">…</a>, <a class="license" href=…>`):
+ * its credit (the source's text) and licence (a Creative Commons deed as its SPDX id). An image
+ * whose caption gives no licence link is left for the editor (the build names it).
+ */
+export function imageRightsOf(roots: HtmlNode[], base?: string): ImageRightsFound[] {
+  const found: ImageRightsFound[] = [];
+  for (const figure of elements(roots, (el) => el.name === "figure")) {
+    const licenceLink = elements(figure, (el) => el.name === "a" && (hasWord(el, "class", "license") || hasWord(el, "rel", "license")))[0];
+    const href = licenceLink && webAddress(attr(licenceLink, "href"));
+    const source = elements(figure, (el) => el.name === "a" && hasWord(el, "class", "source"))[0];
+    const credit = source ? textOf(source) : undefined;
+    if (!href || !credit) continue;
+    const licence: LicenceInput = creativeCommonsId(href) ?? { name: textOf(licenceLink) || href, url: href };
+    for (const img of elements(figure, (el) => el.name === "img")) {
+      const src = webAddress(attr(img, "src"), base);
+      if (src) found.push({ src, credit, licence });
+    }
+  }
+  return found;
+}

@@ -16,9 +16,9 @@ import { checkUrl } from "../reprint/url.js";
 import { parseDate } from "../reprint/dates.js";
 import { PRESETS, withPreset } from "../reprint/presets.js";
 import { UNPRINTABLE } from "../util/text.js";
-import { parseHtml } from "./intake-dom.js";
+import { attr, closest, elements, parseHtml, webAddress, type HtmlNode } from "./intake-dom.js";
 import { bodyMarkdown } from "./intake-body.js";
-import { dateOf, licenceOf, originalUrlOf, takeAuthors, takeCredit, takePixel, takeTitle, type Taken } from "./intake-fields.js";
+import { dateOf, imageRightsOf, licenceOf, originalUrlOf, takeAuthors, takeCredit, takePixel, takeTitle, type ImageRightsFound, type Taken } from "./intake-fields.js";
 import type { LicenceInput, Person, SourceEntry } from "../types.js";
 
 /** What the caller knows already, field by field. */
@@ -41,6 +41,12 @@ export interface IntakeContext {
   given?: IntakeFields;
   /** Values for what the HTML does not say: a feed entry's link, title, date and authors. */
   fallback?: IntakeFields;
+  /**
+   * Leave out the images whose rights the HTML does not give (with their figure and caption), as
+   * The Conversation allows ("You are welcome to omit our images"). Default: kept, and the build
+   * asks for their rights where the publisher's licence does not cover them.
+   */
+  withoutImages?: boolean;
 }
 
 /** A field the reader could not fill, and the flag of `eleventy-syndication import` that supplies it. */
@@ -63,6 +69,8 @@ export interface IntakeSyndication {
   published?: string;
   author?: string | Person | Array<string | Person>;
   pixel?: string;
+  /** The images' own rights, where the box's figures credit them with a licence. */
+  images?: ImageRightsFound[];
   /** The digest of the body as received (see `digest` in the README). */
   digest: string;
 }
@@ -116,7 +124,10 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
   const foundTitle = takeTitle(roots, taken);
   const foundAuthors = takeAuthors(roots, taken, base);
   const foundPixel = takePixel(roots, taken, base);
+  const images = imageRightsOf(roots, base);
+  const leftOut = context.withoutImages ? takeImagesWithoutRights(roots, taken, images, base) : [];
   const { markdown: body, notes } = await bodyMarkdown(roots, { ...taken, ...(base ? { base } : {}) });
+  for (const src of leftOut) notes.push(`left out the image ${src}, whose rights the HTML does not give (--without-images)`);
 
   const sources = knownSources(context.sources);
   const publisher = recognise([originalUrl, ...(credit?.links.map((l) => l.href) ?? []), foundPixel.url], sources);
@@ -156,7 +167,14 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
   if (pixel === undefined) {
     const required = entry?.rules?.pixel === true;
     if (foundPixel.script) {
-      problem("syndication.pixel", `is missing: the HTML counts readers with a script (${foundPixel.script}), which a reprint does not run, and the plugin shows the publisher's tracking image instead`, required);
+      // PixelPing's script (documentcloud/pixel-ping, src/pixel.coffee) only adds the image
+      // <root>/pixel.gif?key=<the page's own address, URL-encoded>: the page can carry that image itself.
+      const image = `${new URL("pixel.gif", foundPixel.script).href}?key=`;
+      problem(
+        "syndication.pixel",
+        `is missing: the HTML counts readers with a script (${foundPixel.script}), which a reprint does not run; the script only adds the image ${image}<your reprint's address, URL-encoded>, which the plugin shows instead`,
+        required,
+      );
     } else if (required) problem("syndication.pixel", `is missing: ${entry!.name} asks for its tracking image, and the HTML has none`, true);
   } else {
     const bad = checkUrl(pixel);
@@ -175,6 +193,7 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
     ...(published !== undefined ? { published } : {}),
     ...(authors.length > 0 ? { author: authorField(authors) } : {}),
     ...(pixel !== undefined ? { pixel } : {}),
+    ...(images.length > 0 ? { images } : {}),
     digest: bodyDigest(body),
   };
   const frontMatter: IntakeFrontMatter = {
@@ -184,6 +203,18 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
     ...(/\{[{%#]/.test(body) ? { templateEngineOverride: "md" as const } : {}),
   };
   return { frontMatter, body, problems, notes, ...(publisher ? { publisher: { key: publisher.key, name: publisher.entry.name ?? publisher.key } } : {}) };
+}
+
+/** Take out each image (with its figure) whose rights are not among `images`; returns their addresses. */
+function takeImagesWithoutRights(roots: HtmlNode[], taken: Taken, images: ImageRightsFound[], base: string | undefined): string[] {
+  const left: string[] = [];
+  for (const img of elements(roots, (el) => el.name === "img" && !taken.removed.has(el))) {
+    const src = webAddress(attr(img, "src"), base);
+    if (src !== undefined && images.some((image) => image.src === src)) continue;
+    taken.removed.add(closest(img, (el) => el.name === "figure") ?? img);
+    left.push(src ?? "(an image without an address)");
+  }
+  return left;
 }
 
 /** One author as a name (or `{ name, affiliation }`), several as a list, as the README writes them. */

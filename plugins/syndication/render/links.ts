@@ -144,3 +144,34 @@ export function rewrittenPixel(html: string, url: string): string | undefined {
   }
   return undefined;
 }
+
+/** A Markdown image: `![alt](src)`, `![alt](<src> "title")`. */
+const MARKDOWN_IMAGE = /!\[[^\]\n]*\]\(\s*<?([^\s)>]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g;
+
+/**
+ * The images of a Markdown body (which may hold HTML), as CommonMark reads it: Markdown images and
+ * HTML `<img src>`. An address that holds a template tag is left out: the template engine writes it.
+ */
+export function imagesInMarkdown(body: string): string[] {
+  markdown ??= new MarkdownIt({ html: true });
+  const found: string[] = [];
+  const walk = (tokens: Token[]) => {
+    for (const token of tokens) {
+      if (token.type === "image") found.push(token.attrGet("src") ?? "");
+      else if (token.type === "html_block" || token.type === "html_inline") for (const { src } of images(token.content)) found.push(src ?? "");
+      if (token.children) walk(token.children);
+    }
+  };
+  walk(markdown.parse(body, {}));
+  return [...new Set(found.map((u) => u.trim()).filter((url) => url !== "" && !/\{[{%]/.test(url)))];
+}
+
+/** Where each image of a Markdown body or of HTML ends, with its address: what follows an image goes there. */
+export function imageEnds(text: string): Array<{ src: string; end: number }> {
+  const ends = [...images(text)].flatMap(({ tag, src }) => (src !== undefined ? [{ src, end: tag.end }] : []));
+  for (const m of text.matchAll(MARKDOWN_IMAGE)) ends.push({ src: m[1]!, end: m.index + m[0].length });
+  return ends.sort((a, b) => a.end - b.end);
+}
+
+/** Do two image addresses name the same image, however each is escaped? */
+export const sameAddress = (a: string, b: string): boolean => comparable(a) === comparable(b);

@@ -7,10 +7,38 @@ export interface ReportRow {
   source: string;
   licence: string;
   published: string;
-  status: "live" | "expired" | "withdrawn" | "invalid";
+  status: "live" | "expired" | "withdrawn" | "embargoed" | "invalid";
   expires: string;
   address: string;
+  /** The permission record (`syndication.permission`), where the reprint has one. */
+  permission?: { by: string; date: string; reference: string };
 }
+
+/** One row of `report --permissions`: a reprint `with permission`, and who granted it. */
+export interface PermissionRow {
+  file: string;
+  source: string;
+  status: ReportRow["status"];
+  grantedBy: string;
+  date: string;
+  reference: string;
+}
+
+/** The reprints under `licence: permission`, each with its record (empty cells where it has none). */
+export function permissionRows(rows: ReportRow[]): PermissionRow[] {
+  return rows
+    .filter((row) => row.licence === "with permission")
+    .map((row) => ({ file: row.file, source: row.source, status: row.status, grantedBy: row.permission?.by ?? "", date: row.permission?.date ?? "", reference: row.permission?.reference ?? "" }));
+}
+
+export const PERMISSION_COLUMNS: Array<[keyof PermissionRow, string]> = [
+  ["file", "FILE"],
+  ["source", "SOURCE"],
+  ["status", "STATUS"],
+  ["grantedBy", "GRANTED BY"],
+  ["date", "DATE"],
+  ["reference", "REFERENCE"],
+];
 
 const COLUMNS: Array<[keyof ReportRow, string]> = [
   ["file", "FILE"],
@@ -23,9 +51,9 @@ const COLUMNS: Array<[keyof ReportRow, string]> = [
 ];
 
 /** A plain-text table, columns padded to their widest cell; a cell's escape sequences and line breaks shown escaped. */
-export function formatTable(rows: ReportRow[]): string {
-  const cells = [COLUMNS.map(([, title]) => title), ...rows.map((row) => COLUMNS.map(([key]) => showable(row[key] || "-")))];
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
+export function formatTable<R extends object = ReportRow>(rows: R[], columns: Array<[keyof R, string]> = COLUMNS as unknown as Array<[keyof R, string]>): string {
+  const cells = [columns.map(([, title]) => title), ...rows.map((row) => columns.map(([key]) => showable(String(row[key] ?? "") || "-")))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
   return cells.map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
 }
 
@@ -46,8 +74,8 @@ export function csvCell(value: string): string {
 }
 
 /** RFC 4180 CSV with a header row, every cell safe to open in a spreadsheet. */
-export function formatCsv(rows: ReportRow[]): string {
-  const lines = [COLUMNS.map(([key]) => key).join(","), ...rows.map((row) => COLUMNS.map(([key]) => csvCell(row[key])).join(","))];
+export function formatCsv<R extends object = ReportRow>(rows: R[], columns: Array<[keyof R, string]> = COLUMNS as unknown as Array<[keyof R, string]>): string {
+  const lines = [columns.map(([key]) => String(key)).join(","), ...rows.map((row) => columns.map(([key]) => csvCell(String(row[key] ?? ""))).join(","))];
   return `${lines.join("\r\n")}\r\n`;
 }
 

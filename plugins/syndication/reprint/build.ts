@@ -4,6 +4,7 @@
  */
 import { renderBanner, renderTombstone, renderReadMore, chooseWording, wordingKey, pixelHtml, authorsOf, type BannerParts } from "../render/banner.js";
 import type { ResolvedOptions } from "./options.js";
+import { parseLicence } from "./licences.js";
 import type { Values } from "./values.js";
 import type { Licence, Person, Reprint } from "../types.js";
 
@@ -31,7 +32,7 @@ function bannerParts(values: Values, reprint: Omit<Reprint, "banner" | "byline" 
 
 /** The reprint, from values no rule found an error in. `render: false` (the command) leaves the banner and notice out. */
 export function buildReprint(values: Values, options: ResolvedOptions, render = true): Reprint {
-  const { entry, entryKey, published, expires, withdrawal } = values;
+  const { entry, entryKey, published, expires, withdrawal, embargo } = values;
   const sourceUrl = values.text("sourceUrl") ?? entry?.url;
   const copyright = (values.text("copyright") ?? entry?.copyright)?.replace(/\{year\}/g, published?.date.iso.slice(0, 4) ?? "{year}");
   const changes = values.text("changes");
@@ -48,6 +49,7 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
     excerpt: values.raw.excerpt === true,
     ...(changes !== undefined ? { changes } : {}),
     ...(pixel !== undefined ? { pixel: { url: pixel, html: pixelHtml(pixel) } } : {}),
+    ...(values.images.length > 0 ? { images: values.images.map((i) => ({ ...i, licence: (parseLicence(i.licence) as { licence: Licence }).licence })) } : {}),
     ...(published ? { published: published.date } : {}),
     ...(expires ? { expires: expires.date } : {}),
     withdrawn: withdrawal !== undefined,
@@ -55,7 +57,7 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
     previousUrls: values.previousUrls,
     ...(title !== undefined ? { title } : {}),
   };
-  const status: Reprint["status"] = withdrawal ? "withdrawn" : values.ended ? "expired" : "live";
+  const status: Reprint["status"] = withdrawal ? "withdrawn" : values.ended ? "expired" : values.embargoed ? "embargoed" : "live";
   const sentence = (key: Parameters<typeof chooseWording>[2]) => chooseWording(options, values.input.lang, key, entry?.wording);
   const parts = () => bannerParts(values, base);
   const banner = render
@@ -64,7 +66,7 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
         ...(changes !== undefined ? { changes: sentence("changes"), changesText: changes } : {}),
       })
     : { html: "", text: "" };
-  const tombstone = status === "live" || !render ? undefined : renderTombstone(sentence("tombstone"), parts(), withdrawal?.note);
+  const tombstone = status === "live" || status === "embargoed" || !render ? undefined : renderTombstone(sentence("tombstone"), parts(), withdrawal?.note);
   const readMore = base.excerpt && render ? renderReadMore(sentence("readMore"), parts()) : undefined;
   return {
     source: base.source,
@@ -75,10 +77,13 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
     ...(copyright !== undefined ? { copyright } : {}),
     excerpt: base.excerpt,
     ...(changes !== undefined ? { changes } : {}),
+    ...(base.images ? { images: base.images } : {}),
+    ...(values.permission ? { permission: values.permission } : {}),
     ...(base.pixel ? { pixel: base.pixel } : {}),
     ...(readMore ? { readMore } : {}),
     ...(published ? { published: published.date } : {}),
     ...(expires ? { expires: expires.date } : {}),
+    ...(embargo ? { embargo: embargo.date } : {}),
     withdrawn: base.withdrawn,
     ...(base.withdrawal ? { withdrawal: base.withdrawal } : {}),
     status,

@@ -10,7 +10,7 @@ import type { IndexingMode } from "../types.js";
 export const INDEXING_MODES: readonly IndexingMode[] = ["canonical", "noindex", "both"];
 
 /** What a field holds. `any` is checked by its own rule (licences). */
-type Kind = "text" | "any" | "date" | "boolean" | "people" | "withdrawal" | "choice" | "paths";
+type Kind = "text" | "any" | "date" | "boolean" | "people" | "withdrawal" | "choice" | "paths" | "images" | "permission";
 
 export interface Field {
   kind: Kind;
@@ -22,6 +22,8 @@ export interface Field {
   meant?: string[];
   /** `import`'s flag that gives it. */
   flag?: string;
+  /** The keys an object of this field takes, for a key it does not: "date and note". */
+  takes?: string;
   choices?: readonly string[];
 }
 
@@ -37,11 +39,17 @@ export const FIELDS = {
   license: { kind: "any", how: "use permission, public-domain, a Creative Commons SPDX id such as CC-BY-4.0, or { name, url }" },
   published: { kind: "date", how: "write it as YYYY-MM-DD", meant: ["date"], flag: "--published" },
   expires: { kind: "date", how: "write it as YYYY-MM-DD", meant: ["expiry", "expiration"] },
+  embargo: {
+    kind: "date",
+    how: "write the date and time with its zone, for example 2026-12-01T09:00:00-05:00, or 2026-12-01T14:00:00Z in UTC",
+    meant: ["embargoed", "embargountil", "publishat", "releaseat"],
+  },
   author: {
     kind: "people",
     how: "write a name, { name: Jane Doe, affiliation: University of Leeds }, or a list of these",
     expected: "a name, { name, affiliation } or a list of these",
     meant: ["authors", "byline"],
+    takes: "name and affiliation",
     flag: '--author "Name (Institution)"',
   },
   sourceUrl: { kind: "text", how: "give the publisher's home page, starting with https://", flag: "--source-url" },
@@ -50,6 +58,7 @@ export const FIELDS = {
     kind: "withdrawal",
     how: 'write true, or { date: 2024-05-01, note: "Withdrawn at the publisher\'s request." }',
     expected: "true, false or { date, note }",
+    takes: "date and note",
   },
   indexing: { kind: "choice", how: `use one of ${INDEXING_MODES.join(", ")}`, choices: INDEXING_MODES },
   previousUrls: { kind: "paths", how: "list the addresses this reprint had on this site, such as [/reprints/old-name/]", expected: "a list of addresses" },
@@ -57,14 +66,28 @@ export const FIELDS = {
   changes: { kind: "text", how: 'say in a sentence what was changed, for example "Dates changed to the day of publication here."' },
   digest: { kind: "text", how: "leave the digest the import command wrote, or remove the line" },
   pixel: { kind: "text", how: "give the address of the publisher's tracking image, starting with https://", flag: "--pixel" },
+  images: {
+    kind: "images",
+    how: 'list each image of the body with its own rights: - { src: <its address>, credit: "Photographer/Agency", licence: CC-BY-4.0 } (or licence: permission)',
+    expected: "a list of { src, credit, licence }",
+    takes: "src, credit and licence",
+    meant: ["image", "photos", "photographs", "imagerights"],
+  },
+  permission: {
+    kind: "permission",
+    how: 'write { by: "Jane Editor, Example Wire", date: 2021-12-10, reference: "email of 10 December 2021" }: who granted it, when, and the email or contract that says so',
+    expected: "{ by, date, reference }",
+    meant: ["permissionrecord", "grant", "granted", "grantedby", "permissions"],
+    takes: "by, date and reference",
+  },
 } satisfies Record<string, Field>;
 
 export type FieldName = keyof typeof FIELDS;
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
-const field = (name: string): Field | undefined => (Object.hasOwn(FIELDS, name) ? (FIELDS as Record<string, Field>)[name] : undefined);
+export const field = (name: string): Field | undefined => (Object.hasOwn(FIELDS, name) ? (FIELDS as Record<string, Field>)[name] : undefined);
 
 /** The date fields of a `syndication` block, nested ones by their path. */
-export const DATE_FIELDS = [...FIELD_NAMES.filter((name) => FIELDS[name].kind === "date"), "withdrawn.date"];
+export const DATE_FIELDS = [...FIELD_NAMES.filter((name) => FIELDS[name].kind === "date"), "withdrawn.date", "permission.date"];
 
 /** The value at a date field's path (`withdrawn.date`), if the block has one. */
 export function valueAt(block: unknown, path: string): unknown {
@@ -130,6 +153,20 @@ function valueIssue(name: FieldName, value: unknown, issues: ShapeIssue[]): stri
       if (!isPlainObject(value)) return wrongType;
       for (const key of Object.keys(value)) if (key !== "date" && key !== "note") issues.push({ kind: "unknown", key, parent: "withdrawn" });
       return value.note !== undefined && !isText(value.note) ? "has note that is not text" : undefined;
+    case "images":
+      if (!Array.isArray(value)) return wrongType;
+      for (const [index, image] of value.entries()) {
+        if (!isPlainObject(image) || !isText(image.src) || !isText(image.credit) || image.licence === undefined) {
+          return "has an entry that is not { src, credit, licence }, each of them given";
+        }
+        for (const key of Object.keys(image)) if (!["src", "credit", "licence"].includes(key)) issues.push({ kind: "unknown", key, parent: `images.${index}` });
+      }
+      return undefined;
+    case "permission":
+      if (!isPlainObject(value)) return wrongType;
+      for (const key of Object.keys(value)) if (!["by", "date", "reference"].includes(key)) issues.push({ kind: "unknown", key, parent: "permission" });
+      if (!isText(value.by)) return "must say who granted it, in by (text)";
+      return value.reference !== undefined && !isText(value.reference) ? "has reference that is not text" : undefined;
     case "people": {
       if (typeof value === "string") return value.trim() === "" ? "is empty" : undefined;
       if (Array.isArray(value)) {

@@ -115,7 +115,7 @@ const OPTION_NAMES = [
   "updateLockInCI", "expiryWarningDays", "oldestFirstCollection",
 ];
 const SOURCE_FIELDS = ["extends", "name", "url", "licence", "copyright", "indexing", "expiresAfter", "wording", "bannerPosition", "terms", "rules"];
-const RULES = ["noEdits", "pixel", "keepLinks", "affiliations", "excerpts"];
+const RULES = ["noEdits", "pixel", "keepLinks", "affiliations", "excerpts", "images", "permissionRecord"];
 
 /** A publisher's rules: known names, each with a value it can take. */
 function checkRules(where: string, value: unknown): PublisherRules {
@@ -125,7 +125,7 @@ function checkRules(where: string, value: unknown): PublisherRules {
   refuseUnknown(`option "${where}": `, value, RULES);
   const rules = value as PublisherRules;
   if (rules.noEdits !== undefined) oneOf(`${where}.noEdits`, rules.noEdits, ["warn", "error"] as const, "warn");
-  for (const key of ["pixel", "keepLinks", "affiliations", "excerpts"] as const) flag(`${where}.${key}`, rules[key], false);
+  for (const key of ["pixel", "keepLinks", "affiliations", "excerpts", "images", "permissionRecord"] as const) flag(`${where}.${key}`, rules[key], false);
   return rules;
 }
 

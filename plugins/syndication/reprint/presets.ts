@@ -38,7 +38,11 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
   // home page or the article URL. Our preference is a credit at the top of the article"
   // [→ bannerPosition "top"]. "You must use our page view counter when republishing online"
   // [→ pixel]. Extracts: "run the first few lines or paragraphs of the article and then say:
-  // 'Read the full article on The Conversation' with a link back" [→ readMore].
+  // 'Read the full article on The Conversation' with a link back" [→ readMore]. "You have to
+  // confirm you're licensed to republish images in our articles. … Copyright terms are generally
+  // listed in the image caption and attribution. You are welcome to omit our images" (the
+  // Australian edition: "images, charts and graphics are NOT covered under our Creative Commons
+  // licence") [→ images].
   "the-conversation": {
     name: "The Conversation",
     url: "https://theconversation.com/",
@@ -49,7 +53,7 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
       readMore: "Read the full article on {source}.",
     },
     terms: "https://theconversation.com/us/republishing-guidelines",
-    rules: { noEdits: "error", pixel: true, affiliations: true },
+    rules: { noEdits: "error", pixel: true, affiliations: true, images: true },
   },
 
   // ProPublica, "Steal Our Stories" (propublica.org/steal-our-stories). The page itself could not
@@ -65,7 +69,10 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
   // link to them)": ProPublica's answer to a reader under "Our Copyright Policy" (2008,
   // propublica.org/article/our-copyright-policy), not a sentence of Steal Our Stories
   // [→ excerpts: false]. The licence is read as CC BY-NC-ND 3.0 (Unported, as the SPDX list has
-  // it); ProPublica may name the 3.0 United States port, which SPDX does not list.
+  // it); ProPublica may name the 3.0 United States port, which SPDX does not list. The licence
+  // covers ProPublica's stories; its photographs and illustrations, often licensed from agencies,
+  // need permission of their own, as Steal Our Stories says of art (paraphrased here: check the
+  // live page's wording) [→ images].
   propublica: {
     name: "ProPublica",
     url: "https://www.propublica.org/",
@@ -73,7 +80,7 @@ export const PRESETS: Readonly<Record<string, Readonly<SourceEntry>>> = {
     bannerPosition: "top",
     wording: { creativeCommons: "This story was originally published by {source}. It is republished under the {licence} licence." },
     terms: "https://www.propublica.org/steal-our-stories",
-    rules: { noEdits: "error", pixel: true, keepLinks: true, excerpts: false },
+    rules: { noEdits: "error", pixel: true, keepLinks: true, excerpts: false, images: true },
   },
 
   // Voice of America, "Requests to use VOA programs and materials" (insidevoa.com/a/1204766.html):

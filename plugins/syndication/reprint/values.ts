@@ -47,10 +47,18 @@ export interface Values {
   /** `expires`, or the end the source's `expiresAfter` gives. */
   expires?: DateValue;
   withdrawal?: { date?: ReprintDate; note?: string };
+  /** `embargo`, where it is a date and time with its zone (`embargo-zone` refuses one without). */
+  embargo?: DateValue;
+  /** The embargo has not ended: the reprint has no page yet. */
+  embargoed: boolean;
   /** Expired or withdrawn: the page is a notice, and the publisher's rules for articles no longer apply. */
   ended: boolean;
   authors?: Person[];
   previousUrls: string[];
+  /** `permission`, where its shape is right: who granted it, when (where that is a date), the reference. */
+  permission?: { by: string; date?: ReprintDate; reference?: string };
+  /** `images`, where its shape is right: each image's address, credit and licence as written. */
+  images: Array<{ src: string; credit: string; licence: unknown }>;
 }
 
 export interface LicenceValue {
@@ -118,7 +126,8 @@ export function readValues(input: PageInput, options: ResolvedOptions): Values {
   const entry = entryKey !== undefined ? options.sources[entryKey] : undefined;
   const withdrawnObject = raw.withdrawn instanceof Object ? (raw.withdrawn as Record<string, unknown>) : undefined;
   const dates = new Map<string, DateResult>();
-  for (const [path, value] of [["published", raw.published], ["expires", raw.expires], ["withdrawn.date", withdrawnObject?.date]] as const) {
+  const permissionObject = !broken.has("permission") && raw.permission instanceof Object ? (raw.permission as Record<string, unknown>) : undefined;
+  for (const [path, value] of [["published", raw.published], ["expires", raw.expires], ["embargo", raw.embargo], ["withdrawn.date", withdrawnObject?.date], ["permission.date", permissionObject?.date]] as const) {
     if (value !== undefined && (path !== "withdrawn.date" || !broken.has("withdrawn"))) dates.set(path, dateOf(value, input.written?.get(path)));
   }
   const published = formatted(dates.get("published"), options);
@@ -129,6 +138,7 @@ export function readValues(input: PageInput, options: ResolvedOptions): Values {
   const note = typeof withdrawnObject?.note === "string" ? withdrawnObject.note.trim() : undefined;
   const withdrawal =
     withdrawn === undefined || withdrawn === false ? undefined : { ...(withdrawalDate ? { date: withdrawalDate } : {}), ...(note ? { note } : {}) };
+  const embargo = embargoText(raw.embargo, input.written?.get("embargo")) === "zoned" ? formatted(dates.get("embargo"), options) : undefined;
   const ended = withdrawal !== undefined || (expires !== undefined && endOf(expires.date) <= options.now().getTime());
   const previousUrls = !broken.has("previousUrls") && Array.isArray(raw.previousUrls) ? (raw.previousUrls as string[]).map((u) => u.trim()) : [];
   return {
@@ -144,8 +154,31 @@ export function readValues(input: PageInput, options: ResolvedOptions): Values {
     ...(published ? { published } : {}),
     ...(expires ? { expires } : {}),
     ...(withdrawal ? { withdrawal } : {}),
+    ...(embargo ? { embargo } : {}),
+    embargoed: embargo !== undefined && embargo.millis > options.now().getTime(),
     ended,
     ...(!broken.has("author") ? { authors: peopleOf(raw.author) } : {}),
     previousUrls,
+    ...(permissionObject ? { permission: permissionOf(permissionObject, formatted(dates.get("permission.date"), options)?.date) } : {}),
+    images: !broken.has("images") && Array.isArray(raw.images)
+      ? (raw.images as Array<{ src: string; credit: string; licence: unknown }>).map((i) => ({ src: i.src.trim(), credit: i.credit.trim(), licence: i.licence }))
+      : [],
   };
+}
+
+/**
+ * How an embargo is written: a moment (`zoned`: a date, a time and a zone, or a date-time a data
+ * file gave as a Date), or `unzoned`: a day, or a time without its zone, whose moment would depend
+ * on the clock of the machine that builds. Undefined where there is no embargo.
+ */
+export function embargoText(value: unknown, written: string | undefined): "zoned" | "unzoned" | undefined {
+  if (value === undefined) return undefined;
+  const text = written ?? (typeof value === "string" ? value : undefined);
+  if (text === undefined) return value instanceof Date ? "zoned" : "unzoned";
+  return /\d[T t]\d\d?:\d\d(?::\d\d(?:\.\d+)?)?[ \t]*(?:[Zz]|[-+]\d\d?(?::?\d\d)?)["']?$/.test(text.trim()) ? "zoned" : "unzoned";
+}
+
+function permissionOf(record: Record<string, unknown>, date: ReprintDate | undefined): NonNullable<Values["permission"]> {
+  const reference = typeof record.reference === "string" ? record.reference.trim() : undefined;
+  return { by: (record.by as string).trim(), ...(date ? { date } : {}), ...(reference ? { reference } : {}) };
 }

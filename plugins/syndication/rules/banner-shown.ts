@@ -35,6 +35,7 @@ export default defineRule<RenderedContext, "missing" | "missingManual" | "escape
     passes: '{# bannerPosition: "none" #}\n<article>{% syndicationBanner %}{{ content | safe }}</article>',
   },
   check({ html, reprint, options, placedTwice }, report) {
+    if (!reprint) return;
     if (reprint.tombstone) return;
     const data = { dataKey: options.dataKey };
     if (placedTwice) report({ messageId: "twice", data });

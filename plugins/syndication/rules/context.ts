@@ -39,11 +39,21 @@ export interface SiteContext {
   lock(): LockVerdict;
 }
 
-/** A built page of a reprint. */
+/** A reprint under embargo, and phrases of its text: a page that has one carries the text. */
+export interface EmbargoedText {
+  file: string;
+  until: string;
+  phrases: string[];
+}
+
+/** A built page: a reprint's, or (for the embargo) any page of the site. */
 export interface RenderedContext {
   file: string;
   html: string;
-  reprint: Reprint;
+  /** The page's reprint; undefined for a page that is not one. */
+  reprint?: Reprint;
+  /** The reprints under embargo in this build. */
+  embargoed: EmbargoedText[];
   options: ResolvedOptions;
   /** The body's links, where the publisher asks that every one be kept. */
   links?: string[];

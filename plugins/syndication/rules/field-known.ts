@@ -1,5 +1,5 @@
 import { defineRule } from "./rule.js";
-import { FIELD_NAMES, meantField } from "../reprint/fields.js";
+import { FIELD_NAMES, field, meantField } from "../reprint/fields.js";
 import { suggest } from "../util/suggest.js";
 import { keyName } from "../util/text.js";
 import type { PageContext } from "./context.js";
@@ -24,7 +24,7 @@ export default defineRule<PageContext, "unknown" | "unknownNested">({
     for (const issue of values.shape) {
       if (issue.kind !== "unknown") continue;
       if (issue.parent !== undefined) {
-        const takes = issue.parent === "withdrawn" ? "date and note" : "name and affiliation";
+        const takes = (field(issue.parent.split(".")[0]!)?.takes) ?? "other keys";
         report({ messageId: "unknownNested", field: `syndication.${issue.parent}.${keyName(issue.key)}`, data: { parent: issue.parent, takes } });
         continue;
       }

@@ -39,6 +39,11 @@ import pixelKept from "./pixel-kept.js";
 import linksKept from "./links-kept.js";
 import bannerShown from "./banner-shown.js";
 import noticeShown from "./notice-shown.js";
+import embargoZone from "./embargo-zone.js";
+import embargoPending from "./embargo-pending.js";
+import embargoKept from "./embargo-kept.js";
+import imageRights from "./image-rights.js";
+import permissionRecord from "./permission-record.js";
 
 export const RULES = [
   syndicationObject,
@@ -51,7 +56,9 @@ export const RULES = [
   licenceRequired,
   licenceAlias,
   licenceKnown,
+  permissionRecord,
   dateValid,
+  embargoZone,
   publishedForExpiry,
   expiresAfterPublished,
   copyrightYear,
@@ -60,6 +67,7 @@ export const RULES = [
   excerptAllowed,
   authorAffiliation,
   pixelRequired,
+  imageRights,
   noEdits,
   templateTagClosed,
   addressFromFileName,
@@ -73,10 +81,12 @@ export const RULES = [
   lockWritable,
   lockPending,
   expiringSoon,
+  embargoPending,
   pixelKept,
   linksKept,
   bannerShown,
   noticeShown,
+  embargoKept,
 ] as const satisfies readonly AnyRule[];
 
 /** A rule's permanent id. */

@@ -23,6 +23,7 @@ export default defineRule<RenderedContext, "lost">({
     passes: "Read [the report](https://www.example.org/report).",
   },
   check({ html, reprint, links }, report) {
+    if (!reprint) return;
     const lost = links ? missingLinks(links, html) : [];
     if (lost.length === 0) return;
     const shown = `${lost.slice(0, 3).map(quote).join(", ")}${lost.length > 3 ? ", ..." : ""}`;

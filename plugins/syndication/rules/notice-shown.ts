@@ -20,6 +20,7 @@ export default defineRule<RenderedContext, "missing">({
     passes: "<article>{{ content | safe }}</article>",
   },
   check({ html, reprint, options }, report) {
+    if (!reprint) return;
     if (reprint.tombstone && !html.includes('class="syndication-tombstone"')) report({ messageId: "missing", data: { dataKey: options.dataKey } });
   },
 });

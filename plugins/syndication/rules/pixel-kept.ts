@@ -29,6 +29,7 @@ export default defineRule<RenderedContext, "replaced" | "removed">({
     passes: '<img class="syndication-pixel" src="https://pixel.propublica.org/pixel.gif?id=3" alt="" eleventy:ignore>',
   },
   check({ html, reprint, options }, report) {
+    if (!reprint) return;
     const pixel = reprint.pixel;
     if (!pixel || hasImage(html, pixel.url)) return;
     const local = rewrittenPixel(html, pixel.url);
