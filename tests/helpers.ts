@@ -141,3 +141,14 @@ export function eleventyConfigFor(json: string): string {
   const plugin = pathToFileURL(join(ROOT, "dist", "index.js")).href;
   return `import syndication from ${JSON.stringify(plugin)};\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(syndication, ${JSON.stringify(options)});\n  return { dir: ${JSON.stringify(dir)} };\n}\n`;
 }
+
+/**
+ * A run's standard error without Eleventy's "[11ty] Benchmark …" notes: Eleventy prints one when a
+ * busy machine spends a share of the run in one hook, even in quiet mode. They are about the
+ * machine's load, not the site; anything else Eleventy or the plugin says is kept.
+ */
+export const withoutTimingNotes = (stderr: string) =>
+  stderr
+    .split("\n")
+    .filter((line) => !line.startsWith("[11ty] Benchmark"))
+    .join("\n");

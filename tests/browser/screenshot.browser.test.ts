@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT } from "../helpers.js";
+import { ROOT, withoutTimingNotes } from "../helpers.js";
 import { CHROMIUM } from "../../scripts/browser.js";
 
 // `npm run screenshot` (scripts/screenshot.ts) regenerates the README's picture of the demo. This
@@ -20,7 +20,7 @@ describe.skipIf(!available && !process.env.CI)("npm run screenshot", () => {
     const dir = mkdtempSync(join(tmpdir(), "syndication-screenshot-test-"));
     const readme = readFileSync(join(ROOT, "docs", "demo-reprint.png"));
     const run = screenshot(["--out", "shot.png"], dir);
-    expect(run.stderr).toBe("");
+    expect(withoutTimingNotes(run.stderr)).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe("shot.png");
     // Only the picture: no temporary file is left beside it.

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import matter from "gray-matter";
 import { installConsumer, pack } from "../consumer.js";
-import { fixture, ROOT, site as readSite, words, type BuiltSite } from "../helpers.js";
+import { fixture, ROOT, site as readSite, words, withoutTimingNotes, type BuiltSite } from "../helpers.js";
 import { linksInMarkdown } from "../../plugins/syndication/render/links.js";
 
 // `import --html` and `import --feed` through the packed command, in a copy of a site (two reprints
@@ -26,8 +26,7 @@ const command = (args: string[], input?: string) => {
   const bin = join(work, "node_modules", "eleventy-plugin-syndication", "dist", "cli.js");
   const run = spawnSync(process.execPath, [bin, ...args], { cwd: siteDir, encoding: "utf8", ...(input !== undefined ? { input } : {}) });
   // Eleventy's own note that a busy machine spent a share of the run in the preprocessor is not the command's.
-  const stderr = run.stderr.split("\n").filter((line) => !line.startsWith("[11ty] Benchmark")).join("\n");
-  return { status: run.status, stdout: run.stdout, stderr };
+  return { status: run.status, stdout: run.stdout, stderr: withoutTimingNotes(run.stderr) };
 };
 const reprints = () => readdirSync(join(siteDir, "reprints")).filter((f) => f.endsWith(".md")).sort();
 const front = (file: string) => matter(readFileSync(join(siteDir, file), "utf8"), {});

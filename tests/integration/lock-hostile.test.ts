@@ -4,7 +4,7 @@ import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { cli, fixture, ROOT } from "../helpers.js";
+import { cli, fixture, ROOT, withoutTimingNotes } from "../helpers.js";
 import type { Finding } from "../../plugins/syndication/index.js";
 
 /**
@@ -108,7 +108,7 @@ describe("a hostile lock file", () => {
     const site = project(`${JSON.stringify(lock, null, 2)}\n`);
     const before = snapshot(site.dir);
     const run = site.build();
-    expect(run.stderr).toBe("");
+    expect(withoutTimingNotes(run.stderr)).toBe("");
     expect(run.status).toBe(0);
     expect(written(before, snapshot(site.dir))).toEqual([
       "_site/about/index.html",

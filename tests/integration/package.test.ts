@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import * as cheerio from "cheerio";
 import semver from "semver";
 import { eleventyReleases, installConsumer, pack } from "../consumer.js";
-import { fixture, jsonLd, listFiles, ROOT, site as readSite, words } from "../helpers.js";
+import { fixture, jsonLd, listFiles, ROOT, site as readSite, withoutTimingNotes, words } from "../helpers.js";
 
 // `npm pack`, then sites outside this repository install the tarball as users do and build
 // with the Eleventy command line, once with each Eleventy release of this repository's
@@ -102,7 +102,7 @@ describe.each(RELEASES)("the packed package, installed with Eleventy $version ($
 
   it.skipIf(skip)("builds a Nunjucks site with a plain-JavaScript config, and its feed", () => {
     const { run, site: built } = eleventy("consumer-njk");
-    expect(run.stderr).toBe("");
+    expect(withoutTimingNotes(run.stderr)).toBe("");
     expect(run.status).toBe(0);
     // Eleventy's last line names its version: "Wrote 3 files in 0.4 seconds (v3.1.8)".
     expect(run.stdout).toMatch(new RegExp(`[ (]v${version.replace(/\./g, "\\.")}[,)]`));
@@ -138,7 +138,7 @@ describe.each(RELEASES)("the packed package, installed with Eleventy $version ($
 
   it.skipIf(skip)("builds a Liquid site with its own reprints folder and indexing mode", () => {
     const { run, site: built } = eleventy("consumer-liquid");
-    expect(run.stderr).toBe("");
+    expect(withoutTimingNotes(run.stderr)).toBe("");
     expect(run.status).toBe(0);
     const site = built();
     const $ = site.page("/reprints/2025/05/pd-sample/");
@@ -157,7 +157,7 @@ describe.each(RELEASES)("the packed package, installed with Eleventy $version ($
   it.skipIf(skip)("is known to Eleventy by its package name: hasPlugin, in ESM and CommonJS configs", () => {
     for (const [args, at] of [[[], "plugin-api-esm"], [["--config=commonjs.config.cjs"], "plugin-api-cjs"]] as const) {
       const { run, site: built } = eleventy("consumer-plugin-api", [...args], at);
-      expect(run.stderr).toBe("");
+      expect(withoutTimingNotes(run.stderr)).toBe("");
       expect(run.status).toBe(0);
       expect(built().page("/")(".has-plugin").text()).toBe("before addPlugin: false; after: true");
     }

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { listFiles, ROOT } from "../helpers.js";
+import { listFiles, ROOT, withoutTimingNotes } from "../helpers.js";
 
 const FILES = 5_000;
 const BIG = 2 * 1024 * 1024;
@@ -66,7 +66,7 @@ describe("size", () => {
       maxBuffer: 16 * 1024 * 1024,
     });
     // Eleventy may note on stderr which part of the build took longest; nothing else may be there.
-    expect(run.stderr.split("\n").filter((line) => line && !line.startsWith("[11ty] Benchmark"))).toEqual([]);
+    expect(withoutTimingNotes(run.stderr).split("\n").filter((line) => line)).toEqual([]);
     expect(run.status).toBe(0);
     const { peakRss } = JSON.parse(run.stdout) as { peakRss: number };
     console.log(`size test: ${FILES} reprints, peak RSS ${Math.round(peakRss / 1024 / 1024)} MB`);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { installConsumer, pack } from "../consumer.js";
-import { fixture, ROOT, site as readSite, words } from "../helpers.js";
+import { fixture, ROOT, site as readSite, withoutTimingNotes, words } from "../helpers.js";
 
 // A blog shaped like the official starter, eleventy-base-blog 9 (tests/fixtures/starter-blog: an
 // ESM config with eleventy-img's image transform, a tag list and a page per tag over `collections`,
@@ -35,7 +35,7 @@ describe("a blog made from eleventy-base-blog 9, with the plugin installed from 
     });
     const fetched = existsSync(log) ? [...new Set(readFileSync(log, "utf8").trim().split("\n"))] : [];
     // Eleventy's own note that the image transform takes a share of the build is no problem.
-    const complaints = run.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("[11ty] Benchmark"));
+    const complaints = withoutTimingNotes(run.stderr).split("\n").filter((line) => line !== "");
     return { dir, run, fetched, complaints, site: readSite(join(dir, "_site")) };
   };
 
