@@ -7,7 +7,7 @@ import MarkdownIt from "markdown-it";
 import { articleAround } from "./hentry.js";
 import { IMAGE_OPT_OUT } from "./banner.js";
 import type Token from "markdown-it/lib/token.mjs";
-import { attributes, startTags, type StartTag } from "./tags.js";
+import { applyEdits, attributes, startTags, type Edit, type StartTag } from "./tags.js";
 
 /** Start tags by name, read in one pass (see tags.ts). */
 const A = /<(a)(?=[\s/>])/gi;
@@ -122,17 +122,20 @@ export function markImage(text: string, url: string): string {
   return out + text.slice(last);
 }
 
-/** Take the opt-out attribute off images that no image transform read: it is not HTML. */
-export function unmarkImages(html: string): string {
-  if (!html.includes(IMAGE_OPT_OUT)) return html;
-  let out = "";
-  let last = 0;
+/** The edits that take the opt-out attribute off images that no image transform read: it is not HTML. */
+export function unmarkEdits(html: string): Edit[] {
+  if (!html.includes(IMAGE_OPT_OUT)) return [];
+  const edits: Edit[] = [];
   for (const { tag } of images(html)) {
     if (!attributes(tag.text).has(IMAGE_OPT_OUT)) continue;
-    out += html.slice(last, tag.start) + tag.text.replace(/(?<!\s)\s+eleventy:ignore(?:\s*=\s*(?:""|''))?(?=[\s/>])/gi, "");
-    last = tag.end;
+    edits.push({ start: tag.start, end: tag.end, text: tag.text.replace(/(?<!\s)\s+eleventy:ignore(?:\s*=\s*(?:""|''))?(?=[\s/>])/gi, "") });
   }
-  return out + html.slice(last);
+  return edits;
+}
+
+/** Take the opt-out attribute off images that no image transform read. */
+export function unmarkImages(html: string): string {
+  return applyEdits(html, unmarkEdits(html));
 }
 
 /** The address an image transform gave the plugin's own pixel, if the page shows it under another. */
