@@ -8,8 +8,8 @@ import { FileError, writeWhole } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import { isDocument, rewriteHead, withoutCanonicals } from "../render/head.js";
 import { buildJsonLd, jsonLdScript } from "../render/jsonld.js";
-import { unmarkImages } from "../render/links.js";
-import { markEntry } from "../render/hentry.js";
+import { unmarkEdits } from "../render/links.js";
+import { entryEdit } from "../render/hentry.js";
 import { contentWithBanner } from "../render/content.js";
 import { SyndicationError } from "../report/error.js";
 import { formatWarnings } from "../report/format.js";
@@ -192,19 +192,21 @@ export class Build {
     if (!reprint || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
     const { options } = this.setup;
     // A pixel no image transform read keeps no attribute that is not HTML.
-    if (reprint.pixel) content = unmarkImages(content);
+    const edits = reprint.pixel ? unmarkEdits(content) : [];
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
     // document: that content has no head to fix, and must not gain one (nor keep a canonical).
-    if (baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content);
+    if (baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content, edits);
     runRules("rendered", { file: inputPath, html: content, reprint, options, ...(page.links ? { links: page.links } : {}), placedTwice: this.placedTwice.has(inputPath) }, inputPath, this.rendered);
-    if (!reprint.tombstone && content.includes('class="syndication-banner"')) content = markEntry(content);
+    const entry = !reprint.tombstone && content.includes('class="syndication-banner"') ? entryEdit(content) : undefined;
+    if (entry) edits.push(entry);
+    // The page is copied once, with every edit made.
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,
       indexing: reprint.indexing,
       ogUrlToOriginal: options.ogUrl === "original",
       // A notice is not the article: no NewsArticle for it.
       ...(options.jsonLd && !reprint.tombstone ? { extra: jsonLdScript(buildJsonLd(reprint, page.title)) } : {}),
-    });
+    }, edits);
   }
 
   /** {% syndicationBanner %}: the banner where the layout puts it, once. */
