@@ -11,6 +11,7 @@ import { buildJsonLd, jsonLdScript } from "../render/jsonld.js";
 import { unmarkEdits } from "../render/links.js";
 import { entryEdit } from "../render/hentry.js";
 import { contentWithBanner } from "../render/content.js";
+import { placeAtRender, placeWithMarkdown, rendersMarkdown } from "./markdown.js";
 import { SyndicationError } from "../report/error.js";
 import { formatWarnings } from "../report/format.js";
 import { isError, runRules, type RawFinding } from "../rules/run.js";
@@ -55,6 +56,8 @@ export class Build {
   /** Whether this build may write the lock, else why not; and the last notice of what it left out. */
   private lockWrite: true | string = true;
   private lastPending?: string;
+  /** Whether the site's Markdown library adds the banner where it renders a page (see markdown.ts). */
+  private markdownPlaces = false;
 
   constructor(private readonly setup: BuildSetup) {}
 
@@ -107,11 +110,19 @@ export class Build {
       data.page.date = new Date(reprint.published.iso);
     }
     if (typeof content !== "string") return undefined;
-    const placed = contentWithBanner(content, reprint, options);
+    // A paginated page renders its Markdown once per page with other data: it keeps the banner in its text.
+    const renderPlaces = this.markdownPlaces && !data.pagination && rendersMarkdown(data.page.templateSyntax);
+    const placed = contentWithBanner(content, reprint, options, renderPlaces);
+    if (placed.atRender) placeAtRender(data, placed.atRender);
     if (placed.bannerInContent) this.bannerInContent.add(inputPath);
     // Nothing of an ended article may reach the page, not even an excerpt a layout shows.
     if (reprint.tombstone && data.page.excerpt !== undefined) data.page.excerpt = reprint.tombstone.text;
     return placed.content;
+  }
+
+  /** The site's Markdown library (amendLibrary): it adds the banner to the pages it renders, if it can. */
+  markdownLibrary(library: unknown): void {
+    this.markdownPlaces = placeWithMarkdown(library);
   }
 
   /** A page's reprint, where it is a valid one. */
