@@ -8,7 +8,7 @@ import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 const fmt = (value: unknown) => {
   const result = parseDate(value);
   if (!result.ok) throw new Error(result.message);
-  return formatDate(result.date, result.dateOnly, "d LLLL yyyy", "en");
+  return formatDate(result.date, "d LLLL yyyy", "en");
 };
 
 describe("dates", () => {
