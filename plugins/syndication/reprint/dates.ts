@@ -176,17 +176,14 @@ export function formatIso(iso: string, format: string, locale: string): string {
  */
 export function formatDate(date: PlainDate, format: string, locale: string): ReprintDate {
   const iso = date.iso;
-  const result = { iso } as ReprintDate;
-  Object.defineProperty(result, "formatted", {
-    enumerable: true,
-    configurable: true,
-    get() {
+  return {
+    iso,
+    get formatted() {
       const text = formatIso(iso, format, locale);
-      Object.defineProperty(result, "formatted", { value: text, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(this, "formatted", { value: text, enumerable: true, writable: true, configurable: true });
       return text;
     },
-  });
-  return result;
+  };
 }
 
 /**
