@@ -25,8 +25,10 @@ const EQUALS = 61;
  * file). Tags of other names are not read: text in their attribute values is searched too.
  */
 export function* startTags(html: string, opener: RegExp, from = 0, to = html.length): Generator<StartTag> {
+  // The pattern searches no further than `to`: a slice shares the text, it does not copy it.
+  const text = to < html.length ? html.slice(0, to) : html;
   opener.lastIndex = from;
-  for (let m = opener.exec(html); m && m.index < to; m = opener.exec(html)) {
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
     let i = m.index + m[0].length;
     while (i < to && html.charCodeAt(i) !== GT) {
       if (html.charCodeAt(i) === EQUALS) {
