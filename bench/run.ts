@@ -75,7 +75,7 @@ function measure(args: string[], cwd: string): Sample {
   return { wall, cpu: cpu!, rss: rss! };
 }
 
-const BUILD = [join(ELEVENTY_DIR, "cmd.cjs"), "--input=src", "--quiet"];
+const BUILD = [join(ELEVENTY_DIR, "cmd.cjs"), "--quiet"];
 const CHECK = [join(ROOT, "dist", "cli.js"), "check"];
 const BARE_PARSE = [join(ROOT, "bench", "bare-parse.mjs"), join("src", "reprints")];
 
