@@ -73,11 +73,8 @@ export default {
 };
 `;
 
-/** Every site's input folder, in its config: \`eleventy-syndication check\` runs the same config as the build. */
-const DIRECTORIES = `export const config = { dir: { input: "src" } };
-`;
 const EMPTY_CONFIG = `export default function (eleventyConfig) {}
-${DIRECTORIES}`;
+`;
 const LAYOUT_DATA = JSON.stringify({ layout: "reprint.njk" });
 const RFERL = { rferl: { name: "Radio Free Europe/Radio Liberty", url: "https://www.rferl.org/", licence: "permission" } };
 
@@ -93,7 +90,7 @@ function variantFiles(variant: Variant, pluginPath: string): Record<string, stri
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(syndication, { sources: ${JSON.stringify(RFERL)} });
 }
-${DIRECTORIES}`,
+`,
         "src/_includes/reprint.njk": LAYOUT,
         "src/reprints/reprints.11tydata.json": LAYOUT_DATA,
       };

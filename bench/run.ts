@@ -75,8 +75,9 @@ function measure(args: string[], cwd: string): Sample {
   return { wall, cpu: cpu!, rss: rss! };
 }
 
-const BUILD = [join(ELEVENTY_DIR, "cmd.cjs"), "--quiet"];
-const CHECK = [join(ROOT, "dist", "cli.js"), "check"];
+const BUILD = [join(ELEVENTY_DIR, "cmd.cjs"), "--input=src", "--quiet"];
+// The command runs the site's own config with the same input folder as the build.
+const CHECK = [join(ROOT, "dist", "cli.js"), "check", "src"];
 const BARE_PARSE = [join(ROOT, "bench", "bare-parse.mjs"), join("src", "reprints")];
 
 /** Each variant built what it should: every reprint at its address, and the canonical where a variant sets one. */

@@ -16,6 +16,8 @@ import type { CollectionItem, EleventyConfigLike, PageData } from "./eleventy/co
 import type { SyndicationOptions } from "./types.js";
 
 export type * from "./types.js";
+/** The permanent id of a rule (docs/rules.md has a section for each). */
+export type { RuleId } from "./rules/index.js";
 export type { EleventyConfigLike } from "./eleventy/config.js";
 export { SyndicationError } from "./report/error.js";
 export { OptionsError, DEFAULT_WORDING } from "./reprint/options.js";

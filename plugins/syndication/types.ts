@@ -183,8 +183,6 @@ export interface Reprint {
 
 /** One error or warning: the rule that found it, where, what is wrong and how to fix it. */
 export type { Finding, Severity } from "./report/finding.js";
-/** The permanent id of a rule (docs/rules.md has a section for each). */
-export type { RuleId } from "./rules/index.js";
 
 /** One problem in one file, as the error report prints it: a finding's older name. */
 export type Problem = import("./report/finding.js").Finding;

@@ -9,27 +9,27 @@ const F = "tests/fixtures/broken/reprints";
 
 // Every fault in the fixture, each read from the fixture's files: file:line, field, what, how.
 const EXPECTED = [
-  `${F}/bad-values.md:4  syndication.source  is empty, write the publisher's name, or the key of a publisher in the plugin's sources option`,
-  `${F}/bad-values.md:5  syndication.originalUrl  uses javascript: where http: or https: is needed, give the article's web address, starting with https://`,
-  `${F}/bad-values.md:6  syndication.licence  "CC-BY-4" is not a licence this plugin knows, did you mean "CC-BY-4.0"?`,
-  `${F}/bad-values.md:7  syndication.published  "2021-13-45" is not a valid date, write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time`,
-  `${F}/bad-values.md:8  syndication.sourceUrl  points at this computer (localhost), give the publisher's home page, starting with https://`,
-  `${F}/bad-values.md:9  syndication.withdrawn  must be true, false or { date, note }, not text, write true, or { date: 2024-05-01, note: "Withdrawn at the publisher's request." }`,
+  `${F}/bad-values.md:4  syndication.source  is empty, write the publisher's name, or the key of a publisher in the plugin's sources option  [field-type]`,
+  `${F}/bad-values.md:5  syndication.originalUrl  uses javascript: where http: or https: is needed, give the article's web address, starting with https://  [url-valid]`,
+  `${F}/bad-values.md:6  syndication.licence  "CC-BY-4" is not a licence this plugin knows, did you mean "CC-BY-4.0"?  [licence-known]`,
+  `${F}/bad-values.md:7  syndication.published  "2021-13-45" is not a valid date, write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time  [date-valid]`,
+  `${F}/bad-values.md:8  syndication.sourceUrl  points at this computer (localhost), give the publisher's home page, starting with https://  [url-valid]`,
+  `${F}/bad-values.md:9  syndication.withdrawn  must be true, false or { date, note }, not text, write true, or { date: 2024-05-01, note: "Withdrawn at the publisher's request." }  [field-type]`,
   // Eleventy would stop at this file alone; the plugin reads past it and reports it with the rest.
-  `${F}/bad-yaml.md:5  front matter  cannot be read: bad indentation of a mapping entry (column 15), correct the YAML between the --- lines`,
-  `${F}/duplicate.md:5  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl`,
-  `${F}/missing-all.md:3  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }`,
-  `${F}/missing-all.md:3  syndication.originalUrl  is missing, give the article's address on the publisher's site, starting with https://`,
-  `${F}/missing-all.md:3  syndication.source  is missing, write the publisher's name, or the key of a publisher in the plugin's sources option`,
-  `${F}/no-syndication.md:1  syndication  is missing, add a syndication: block with source, originalUrl and licence`,
-  `${F}/rferl/from-dir-data.md:3  syndication.licence  "permision" is not a licence this plugin knows (set in ${F}/rferl/rferl.11tydata.json:4, not in this file), did you mean "permission"?`,
-  `${F}/rferl/from-dir-data.md:4  syndication.originalUrl  contains a space or line break, paste the address again without spaces (encode a real space as %20)`,
-  `${F}/typo.md:5  syndication.orignalUrl  is not a field this plugin knows, so it would be ignored, did you mean "originalUrl"?`,
-  `${F}/typo.md:6  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl`,
-  `${F}/typo.md:8  syndication.license  says "CC-BY-4.0" but licence says "CC-BY-ND-4.0", keep one of licence or license (they are the same field)`,
-  `${F}/typo.md:9  syndication.expires  "soon" is not a valid date, write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time`,
+  `${F}/bad-yaml.md:5  front matter  cannot be read: bad indentation of a mapping entry (column 15), correct the YAML between the --- lines  [front-matter-readable]`,
+  `${F}/duplicate.md:5  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl  [original-url-unique]`,
+  `${F}/missing-all.md:3  syndication.licence  is missing, say on what terms you reprint it: permission, public-domain, a Creative Commons id such as CC-BY-4.0, or { name, url }  [licence-required]`,
+  `${F}/missing-all.md:3  syndication.originalUrl  is missing, give the article's address on the publisher's site, starting with https://  [original-url-required]`,
+  `${F}/missing-all.md:3  syndication.source  is missing, write the publisher's name, or the key of a publisher in the plugin's sources option  [source-required]`,
+  `${F}/no-syndication.md:1  syndication  is missing, add a syndication: block with source, originalUrl and licence  [syndication-object]`,
+  `${F}/rferl/from-dir-data.md:3  syndication.licence  "permision" is not a licence this plugin knows (set in ${F}/rferl/rferl.11tydata.json:4, not in this file), did you mean "permission"?  [licence-known]`,
+  `${F}/rferl/from-dir-data.md:4  syndication.originalUrl  contains a space or line break, paste the address again without spaces (encode a real space as %20)  [url-valid]`,
+  `${F}/typo.md:5  syndication.orignalUrl  is not a field this plugin knows, so it would be ignored, did you mean "originalUrl"?  [field-known]`,
+  `${F}/typo.md:6  syndication.originalUrl  is the same as in ${F}/duplicate-fragment.md (https://theconversation.com/example-article-123), reprint each original once: delete one of the two files, or correct its originalUrl  [original-url-unique]`,
+  `${F}/typo.md:8  syndication.license  says "CC-BY-4.0" but licence says "CC-BY-ND-4.0", keep one of licence or license (they are the same field)  [licence-alias]`,
+  `${F}/typo.md:9  syndication.expires  "soon" is not a valid date, write it as YYYY-MM-DD, for example 2021-12-14, or as an ISO 8601 date-time  [date-valid]`,
   // Liquid would fail on this inside Eleventy, with a stack trace, after the report.
-  `${F}/unclosed-tag.md:10  body  has "{{" that is never closed, which Liquid reads as the start of a template tag and cannot render, add templateEngineOverride: md to the front matter to show the text as written`,
+  `${F}/unclosed-tag.md:10  body  has "{{" that is never closed, which Liquid reads as the start of a template tag and cannot render, add templateEngineOverride: md to the front matter to show the text as written  [template-tag-closed]`,
 ];
 
 describe("a site with broken reprints", () => {

@@ -78,7 +78,7 @@ describe("a draft with a mistake", () => {
     const error = await build(fixture("draft-broken"), { config: drafts }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyndicationError);
     expect((error as SyndicationError).report.split("\n").slice(1)).toEqual([
-      `tests/fixtures/draft-broken/reprints/draft.md:7  syndication.licence  "permision" is not a licence this plugin knows, did you mean "permission"?`,
+      `tests/fixtures/draft-broken/reprints/draft.md:7  syndication.licence  "permision" is not a licence this plugin knows, did you mean "permission"?  [licence-known]`,
     ]);
   });
 });

@@ -23,9 +23,9 @@ describe("front matter that is not valid YAML", () => {
   it("in a reprint is reported with its file, line and column, in one report with every other reprint's", async () => {
     const { lines, written } = await reportOf("yaml-errors");
     expect(lines).toEqual([
-      `${F}/reprints/tab.md:4  front matter  cannot be read: tab characters must not be used in indentation (column 1), correct the YAML between the --- lines`,
+      `${F}/reprints/tab.md:4  front matter  cannot be read: tab characters must not be used in indentation (column 1), correct the YAML between the --- lines  [front-matter-readable]`,
       // Outside the reprints folder, a syndication: key makes it a reprint.
-      `${F}/syndicated-elsewhere.md:7  front matter  cannot be read: unexpected end of the stream within a flow collection (column 1), correct the YAML between the --- lines`,
+      `${F}/syndicated-elsewhere.md:7  front matter  cannot be read: unexpected end of the stream within a flow collection (column 1), correct the YAML between the --- lines  [front-matter-readable]`,
     ]);
     expect(written).toEqual([]);
   });
@@ -79,8 +79,8 @@ describe("a field set in a data file", () => {
   it("names the data file (with the line, for JSON) instead of the reprint's own front matter", async () => {
     const { lines } = await reportOf("data-files");
     expect(lines).toEqual([
-      `${F}/a.md:3  syndication.licence  "CC-BY-9" is not a licence this plugin knows (set in ${F}/reprints.11tydata.mjs, not in this file), use permission, public-domain, a Creative Commons SPDX id such as CC-BY-4.0, or { name, url } for another licence`,
-      `${F}/b.md:3  syndication.originalUrl  uses ftp: where http: or https: is needed (set in ${F}/b.11tydata.json:4, not in this file), give the article's web address, starting with https://`,
+      `${F}/a.md:3  syndication.licence  "CC-BY-9" is not a licence this plugin knows (set in ${F}/reprints.11tydata.mjs, not in this file), use permission, public-domain, a Creative Commons SPDX id such as CC-BY-4.0, or { name, url } for another licence  [licence-known]`,
+      `${F}/b.md:3  syndication.originalUrl  uses ftp: where http: or https: is needed (set in ${F}/b.11tydata.json:4, not in this file), give the article's web address, starting with https://  [url-valid]`,
     ]);
   });
 });
@@ -89,7 +89,7 @@ describe("a page-level field in the front matter", () => {
   it("is reported at its own line: a permalink that takes another reprint's address", async () => {
     const { lines } = await reportOf("permalink-clash");
     expect(lines).toEqual([
-      "tests/fixtures/permalink-clash/reprints/b.md:3  permalink  gives the address /reprints/a/, which tests/fixtures/permalink-clash/reprints/a.md already has, rename one of the files, or give one an explicit permalink",
+      "tests/fixtures/permalink-clash/reprints/b.md:3  permalink  gives the address /reprints/a/, which tests/fixtures/permalink-clash/reprints/a.md already has, rename one of the files, or give one an explicit permalink  [address-unique]",
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { cli, fixture, ROOT } from "../helpers.js";
+import type { Finding } from "../../plugins/syndication/index.js";
 
 /**
  * A project laid out as sites are (src/ in, _site/ out, the lock at the root), in a temporary
@@ -72,11 +73,11 @@ const HOSTILE = `{
 `;
 
 const EXPECTED = [
-  "syndication.lock.json:8  previousUrls[0]  \"../src/reprints/kept.md\" does not start with /, write the path the page had on this site, starting with / and ending with / or .html, such as /reprints/old-name/",
-  "syndication.lock.json:9  previousUrls[1]  \"/../../eleventy.config.ts/\" has a \"..\" segment, which would lead out of the page's folder, write the path the page had on this site, starting with / and ending with / or .html, such as /reprints/old-name/",
-  "syndication.lock.json:10  previousUrls[2]  \"/%2e%2e/%2e%2e/src/about/\" has a \"%2e%2e\" segment, which would lead out of the page's folder, write the path the page had on this site, starting with / and ending with / or .html, such as /reprints/old-name/",
-  "syndication.lock.json:14  url  \"javascript:alert(document.domain)//\" is a full address with a scheme, not a path on this site, write the path the page had on this site, starting with / and ending with / or .html, such as /reprints/old-name/",
-  "syndication.lock.json:17  reprints  has the key \"__proto__\", which is a name JavaScript reserves, and not the address of an original article, key each entry by the reprint's syndication.originalUrl (https://…)",
+  "syndication.lock.json:8  previousUrls[0]  \"../src/reprints/kept.md\" does not start with /, write the path the page had on this site, starting with / and ending with / or .html, such as /reprints/old-name/  [lock-valid]",
+  "syndication.lock.json:9  previousUrls[1]  \"/../../eleventy.config.ts/\" has a \"..\" segment, which would lead out of the page's folder, write the path the page had on this site, starting with / and ending with / or .html, such as /reprints/old-name/  [lock-valid]",
+  "syndication.lock.json:10  previousUrls[2]  \"/%2e%2e/%2e%2e/src/about/\" has a \"%2e%2e\" segment, which would lead out of the page's folder, write the path the page had on this site, starting with / and ending with / or .html, such as /reprints/old-name/  [lock-valid]",
+  "syndication.lock.json:14  url  \"javascript:alert(document.domain)//\" is a full address with a scheme, not a path on this site, write the path the page had on this site, starting with / and ending with / or .html, such as /reprints/old-name/  [lock-valid]",
+  "syndication.lock.json:17  reprints  has the key \"__proto__\", which is a name JavaScript reserves, and not the address of an original article, key each entry by the reprint's syndication.originalUrl (https://…)  [lock-valid]",
 ];
 
 describe("a hostile lock file", () => {
@@ -96,7 +97,9 @@ describe("a hostile lock file", () => {
     const site = project(HOSTILE);
     const run = cli(["check", "--format", "json"], site.dir);
     expect(run.status).toBe(1);
-    const problems = JSON.parse(run.stdout).problems.map((p: { file: string; line: number; field: string; message: string; fix: string }) => `${p.file}:${p.line}  ${p.field}  ${p.message}, ${p.fix}`);
+    const findings = (JSON.parse(run.stdout) as { findings: Finding[] }).findings;
+    const problems = findings.map((p) => `${p.file}:${p.line}  ${p.field}  ${p.message}, ${p.fix}  [${p.rule}]`);
+    expect(findings.every((p) => p.severity === "error")).toBe(true);
     expect(problems).toEqual(EXPECTED);
   });
 

@@ -47,10 +47,10 @@ describe("the lock under --watch", () => {
     await settle(1);
     expect(builds()).toBe(1);
     expect(existsSync(lockPath)).toBe(false);
-    expect(output).toContain(
-      "eleventy-plugin-syndication: syndication.lock.json is left as it is (--serve and --watch never write it); a build records: " +
-        "added /reprints/2022/01/kept/ (reprints/kept.md); added /reprints/2022/02/moved/ (reprints/moved.md).",
-    );
+    const pending = output.split("\n").filter((line) => line.endsWith("[lock-pending]"));
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toContain("eleventy-plugin-syndication: warning: syndication.lock.json  lock  is left as it is (--serve and --watch never write it)");
+    expect(pending[0]).toContain("added /reprints/2022/01/kept/ (reprints/kept.md); added /reprints/2022/02/moved/ (reprints/moved.md)");
 
     // The lock a build wrote and the editor committed.
     const lock = JSON.stringify(

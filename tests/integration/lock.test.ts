@@ -80,6 +80,9 @@ describe("the permalink lock", () => {
     const error = await failure(lockFile);
     expect(error.problems).toEqual([
       {
+        rule: "address-kept",
+        severity: "error",
+        url: "docs/rules.md#address-kept",
         file: KEPT.file,
         line: 1,
         field: "permalink",
@@ -116,11 +119,12 @@ describe("the permalink lock", () => {
     const site = await build(fixture("lock-site"), { plugin: { lockFile }, messages });
     expect(site.files).toContain("reprints/2022/01/kept/index.html");
     expect(existsSync(lockFile)).toBe(false);
-    expect(messages.filter((m) => m.includes("lock.json"))).toEqual([
-      `eleventy-plugin-syndication: ${lockFile} does not hold these 2 new reprints' addresses yet: ` +
-        `added /reprints/2022/01/kept/ (${KEPT.file}); added /reprints/2022/02/moved/ (${MOVED.file}). ` +
-        `A CI build does not write it: build locally and commit ${lockFile}, so that later builds keep them where they are.`,
-    ]);
+    // One warning, about the lock, naming each address to commit and the file it is for.
+    const said = messages.filter((m) => m.includes("lock.json"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(new RegExp(`^eleventy-plugin-syndication: warning: ${lockFile}  lock  .*  \\[lock-pending\\]$`));
+    expect(said[0]).toContain(`added /reprints/2022/01/kept/ (${KEPT.file}); added /reprints/2022/02/moved/ (${MOVED.file})`);
+    expect(said[0]).toContain(`commit ${lockFile}`);
   });
 
   it("passes under CI=true with a lock that lacks a new reprint, naming only that one, and leaves the lock as it is", async () => {
@@ -130,10 +134,12 @@ describe("the permalink lock", () => {
     const messages: string[] = [];
     await build(fixture("lock-site"), { plugin: { lockFile }, messages });
     expect(readFileSync(lockFile, "utf8")).toBe(before);
-    expect(messages.filter((m) => m.includes("lock.json"))).toEqual([
-      `eleventy-plugin-syndication: ${lockFile} does not hold this new reprint's address yet: added /reprints/2022/02/moved/ (${MOVED.file}). ` +
-        `A CI build does not write it: build locally and commit ${lockFile}, so that later builds keep it where it is.`,
-    ]);
+    // Only the new reprint is named.
+    const said = messages.filter((m) => m.includes("lock.json"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(new RegExp(`^eleventy-plugin-syndication: warning: ${lockFile}  lock  .*  \\[lock-pending\\]$`));
+    expect(said[0]).toContain(`added /reprints/2022/02/moved/ (${MOVED.file})`);
+    expect(said[0]).not.toContain("/reprints/2022/01/kept/");
   });
 
   it("fails under CI=true when a committed address would move or go, even a declared move", async () => {
@@ -168,7 +174,7 @@ describe("the permalink lock", () => {
     writeFileSync(lockFile, "{ not json");
     const error = await failure(lockFile);
     expect(error.problems).toEqual([
-      { file: lockFile, line: 1, field: "lock", message: expect.stringMatching(/^is not valid JSON \(.+\)$/), fix: expect.stringContaining("restore the lock from version control") },
+      { rule: "lock-valid", severity: "error", url: "docs/rules.md#lock-valid", file: lockFile, line: 1, field: "lock", message: expect.stringMatching(/^is not valid JSON \(.+\)$/), fix: expect.stringContaining("restore the lock from version control") },
     ]);
     expect(readFileSync(lockFile, "utf8")).toBe("{ not json");
   });
@@ -180,7 +186,7 @@ describe("the permalink lock", () => {
     mkdirSync(folder);
     const error = await failure(folder);
     expect(error.problems).toEqual([
-      { file: folder, field: "lock", message: "cannot be read: it is a folder, not a file (EISDIR)", fix: "make it a readable file, or set the plugin's lockFile option to where the lock is" },
+      { rule: "lock-valid", severity: "error", url: "docs/rules.md#lock-valid", file: folder, field: "lock", message: "cannot be read: it is a folder, not a file (EISDIR)", fix: "make it a readable file, or set the plugin's lockFile option to where the lock is" },
     ]);
     // A read-only lock is left alone: a build that would change it fails before writing any page…
     const readOnly = lockWith({ "https://wire.example.com/kept": KEPT });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { HtmlValidate, FileSystemConfigLoader } from "html-validate";
 import MarkdownIt from "markdown-it";
 import { SyndicationError } from "../../plugins/syndication/index.js";
-import { build, cli, eleventyCli, fixture, jsonLd, ROOT, words, type BuiltSite } from "../helpers.js";
+import { build, cli, eleventyCli, fixture, jsonLd, pluginConfig, ROOT, words, type BuiltSite } from "../helpers.js";
 
 // One build of a site that reprints a sample under each built-in preset (texts written for
 // these tests), with no sources option: the presets are there by key.
@@ -218,11 +218,12 @@ describe("rules broken", () => {
     );
     expect(run.site.files).toEqual(["reprints/2021/12/rferl-edited/index.html"]);
     // The command says the same, and passes.
-    const checked = cli(["check", fixture("presets-edited"), "--config", "tests/fixtures/configs/default.json"]);
+    const checked = cli(["check", fixture("presets-edited"), "--config", pluginConfig()]);
     expect(checked.status).toBe(0);
     expect(checked.stderr + checked.stdout).toContain(
       "warning: tests/fixtures/presets-edited/reprints/rferl-edited.md:7  syndication.digest  does not match the text any more",
     );
+    expect((checked.stderr + checked.stdout).split("\n").filter((line) => line.endsWith("[no-edits]"))).toHaveLength(1);
   });
 
   it("tells a script which stage failed: data (nothing written) or rendered pages (written)", async () => {

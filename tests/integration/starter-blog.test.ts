@@ -181,7 +181,8 @@ describe("a blog made from eleventy-base-blog 9, with the plugin installed from 
       expect(first.run.status).toBe(0);
       expect(first.site.page(RFERL)(".syndication-banner")).toHaveLength(1);
       const said = first.run.stdout + first.run.stderr;
-      expect(said).toContain(`${LOCK} does not hold these 4 new reprints' addresses yet`);
+      expect(said).toContain(`warning: ${LOCK}  lock  does not hold these 4 new reprints' addresses yet`);
+      expect(said.split("\n").filter((line) => line.endsWith("[lock-pending]"))).toHaveLength(1);
       for (const url of [RFERL, CONVERSATION, PROPUBLICA, VOA]) expect(said).toContain(url);
       expect(existsSync(join(first.dir, LOCK))).toBe(false);
     });
@@ -190,7 +191,8 @@ describe("a blog made from eleventy-base-blog 9, with the plugin installed from 
       const added = build("starter-added", { edit: addReprint });
       expect(added.run.status).toBe(0);
       expect(added.site.page("/reprints/2025/02/cms-added/")(".syndication-banner")).toHaveLength(1);
-      expect(added.run.stdout + added.run.stderr).toContain(`${LOCK} does not hold this new reprint's address yet`);
+      expect(added.run.stdout + added.run.stderr).toContain(`warning: ${LOCK}  lock  does not hold this new reprint's address yet`);
+      expect((added.run.stdout + added.run.stderr).split("\n").filter((line) => line.endsWith("[lock-pending]"))).toHaveLength(1);
       expect(readFileSync(join(added.dir, LOCK), "utf8")).toBe(readFileSync(join(ROOT, fixture("starter-blog"), LOCK), "utf8"));
     });
 
@@ -264,8 +266,12 @@ describe("a blog made from eleventy-base-blog 9, with the plugin installed from 
     }
     // Ordinary posts use the same layout: the shortcode prints nothing there.
     expect(twice.site.page("/blog/firstpost/")(".syndication-banner")).toHaveLength(0);
-    expect(twice.run.stderr).toContain(
-      'content/blog/reprints/conversation-sample.md calls {% syndicationBanner %}, but its content already has the banner, so the shortcode printed nothing. The banner is shown once, where bannerPosition puts it; to place it with the shortcode instead, set bannerPosition: "none".',
+    // One warning a reprint, at the reprint, by rule id; it says which placement won and how to choose the other.
+    const warned = twice.run.stderr.split("\n").filter((line) => line.endsWith("[banner-shown]"));
+    expect(warned.map((line) => line.slice(line.indexOf("content/"), line.indexOf("  calls ")))).toEqual(
+      ["conversation-sample", "propublica-story", "putin-immediate-talks", "voa-piece"].map((name) => `content/blog/reprints/${name}.md:1  content`),
     );
+    expect(warned[0]).toContain('calls {% syndicationBanner %}, but its content already has the banner, so the shortcode printed nothing');
+    expect(warned[0]).toContain('set bannerPosition: "none"');
   });
 });

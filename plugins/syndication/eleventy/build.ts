@@ -109,7 +109,8 @@ export class Build {
     if (options.pageDate === "published" && reprint.published && data.date === undefined && !FILE_NAME_DATE.test(inputPath)) {
       data.page.date = new Date(reprint.published.iso);
     }
-    if (typeof content !== "string") return undefined;
+    // The command stops before anything renders: the banner in the content is for rendering only.
+    if (typeof content !== "string" || commandRun()) return undefined;
     // A paginated page renders its Markdown once per page with other data: it keeps the banner in its text.
     const renderPlaces = this.markdownPlaces && !data.pagination && rendersMarkdown(data.page.templateSyntax);
     const placed = contentWithBanner(content, reprint, options, renderPlaces);

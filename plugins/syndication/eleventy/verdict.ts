@@ -9,7 +9,7 @@ import { displayPath } from "../util/paths.js";
 import type { DataFileRules } from "./datafiles.js";
 import type { AddressedPage, PageOutcome, Unreadable } from "../reprint/outcome.js";
 import type { ResolvedOptions } from "../reprint/options.js";
-import type { Finding } from "../report/finding.js";
+import { sortFindings, type Finding } from "../report/finding.js";
 import type { Redirect } from "../reprint/lock.js";
 import type { ReprintRow } from "./command.js";
 
@@ -50,7 +50,8 @@ export function siteVerdict(read: PagesRead, items: AddressedPage[], options: Re
     lock: () => (lock ??= lockVerdict(pages, items, options, write, found.some(isError))),
   }, "", found);
   const verdict = lock ?? lockVerdict(pages, items, options, write, true);
-  const placed = found.length > 0 ? place(found, rules()) : [];
+  // In the order every report prints them, so that the build, check and its JSON list them alike.
+  const placed = found.length > 0 ? sortFindings(place(found, rules())) : [];
   return { findings: placed, redirects: verdict.redirects, ...(verdict.write !== undefined && !placed.some(isError) ? { lockText: verdict.write } : {}) };
 }
 

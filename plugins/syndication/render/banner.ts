@@ -1,5 +1,4 @@
 import { escapeHtml } from "./escape.js";
-import type { ResolvedOptions } from "../reprint/options.js";
 import type { Licence, Person, Wording } from "../types.js";
 
 /** What a banner sentence is made of. */
@@ -39,7 +38,13 @@ export const wordingKey = (kind: Licence["kind"]): keyof Wording => KEY_BY_KIND[
  * terms may prescribe the credit word for word), then the page's language when the site words
  * it, then the site's wording.
  */
-export function chooseWording(options: ResolvedOptions, lang: unknown, key: keyof Wording, source?: Partial<Wording>): string {
+/** What the wording needs of the options: the site's sentences, and those of each language it words. */
+export interface WordingOptions {
+  wording: Wording;
+  locales: Record<string, Partial<Wording>>;
+}
+
+export function chooseWording(options: WordingOptions, lang: unknown, key: keyof Wording, source?: Partial<Wording>): string {
   const own = source?.[key];
   if (own) return own;
   if (typeof lang === "string" && lang !== "") {

@@ -3,8 +3,13 @@
  * excerpt's closing link and the publisher's pixel; or, once it has ended, the notice in its place.
  */
 import { bodyHasImage, markImage } from "./links.js";
-import type { ResolvedOptions } from "../reprint/options.js";
-import type { Reprint } from "../types.js";
+import type { BannerPosition, Reprint } from "../types.js";
+
+/** What the placement needs of the options: the site's position, and each publisher's own. */
+export interface PlacementOptions {
+  bannerPosition: BannerPosition;
+  sources: Record<string, { bannerPosition?: "top" | "bottom" }>;
+}
 
 /** Markup blocks that go around an article, in order: the banner at the top or the bottom. */
 export interface Around {
@@ -37,7 +42,7 @@ export interface Placed {
   bannerInContent: boolean;
 }
 
-export function contentWithBanner(content: string, reprint: Reprint, options: ResolvedOptions, renderPlaces = false): Placed {
+export function contentWithBanner(content: string, reprint: Reprint, options: PlacementOptions, renderPlaces = false): Placed {
   // Expired or withdrawn: the article's text is gone from the page; a notice stands in its place.
   if (reprint.tombstone) return { content: reprint.tombstone.html, bannerInContent: false };
   // The body's own pixel is marked for image transforms to leave alone, like the one the plugin adds.
