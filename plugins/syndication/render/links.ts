@@ -3,7 +3,8 @@
  * publishers (ProPublica) ask that every link of a story be kept.
  */
 
-import MarkdownIt from "markdown-it";
+import { createRequire } from "node:module";
+import type MarkdownIt from "markdown-it";
 import { articleAround } from "./hentry.js";
 import { IMAGE_OPT_OUT } from "./banner.js";
 import type Token from "markdown-it/lib/token.mjs";
@@ -45,6 +46,8 @@ function hrefsIn(html: string): string[] {
   return [...startTags(text, A)].flatMap((tag) => attributes(tag.text).get("href") ?? []);
 }
 
+/** markdown-it, loaded when a publisher's rule first asks for a body's links: importing the plugin does not load it. */
+const require = createRequire(import.meta.url);
 let markdown: MarkdownIt | undefined;
 
 /**
@@ -54,7 +57,7 @@ let markdown: MarkdownIt | undefined;
  * template engine writes its address.
  */
 export function linksInMarkdown(body: string): string[] {
-  markdown ??= new MarkdownIt({ html: true });
+  markdown ??= new (require("markdown-it") as typeof MarkdownIt)({ html: true });
   const found: string[] = [];
   const walk = (tokens: Token[]) => {
     for (const token of tokens) {
