@@ -248,6 +248,29 @@ describe("the command line on a site with surprises", () => {
     );
   });
 
+  it("prints only its own report: no Eleventy benchmark warning where a hook of the site is slow", () => {
+    // A preprocessor that takes most of the run: Eleventy warns of it ("[11ty] Benchmark …"), even in quiet mode.
+    const slow = '  eleventyConfig.addPreprocessor("slow", "*", () => { const end = Date.now() + 400; while (Date.now() < end); });\n';
+    const site = siteWith({ "reprints/a.md": reprint("https://w.example/a") });
+    const run = site.run(["check", "--config", pluginConfig({ lockFile: false }, slow)]);
+    expect([run.status, run.stdout.trim(), run.stderr]).toEqual([0, "1 reprint checked: no problems.", ""]);
+  });
+
+  it("says what to do with the syndication.config.json that 0.1 read, which nothing reads now (exit 2)", () => {
+    const site = siteWith({ "syndication.config.json": '{ "lockFile": false }', "reprints/a.md": reprint("https://w.example/a") });
+    const move = "the command no longer reads syndication.config.json: pass its options to eleventyConfig.addPlugin in the site's Eleventy config, set the folders there, and delete it";
+    const given = site.run(["check", "--config", "syndication.config.json"]);
+    expect([given.status, given.stderr.trim()]).toEqual([
+      2,
+      `eleventy-syndication: syndication.config.json is not an Eleventy config (give eleventy.config.js or another config Eleventy loads); ${move}`,
+    ]);
+    // Left beside a site that has no Eleventy config yet: the usual message, and what to do with the file.
+    const left = site.run(["check"]);
+    expect(left.status).toBe(2);
+    expect(left.stderr.trim()).toMatch(/^eleventy-syndication: the site's Eleventy config \(no config file .*\) does not add eleventy-plugin-syndication: /);
+    expect(left.stderr.trim().endsWith(`; ${move}`)).toBe(true);
+  });
+
   it("refuses to import a second reprint of one original, or to write outside the site", () => {
     const site = siteWith({ "eleventy.config.mjs": eleventyConfigFor('{ "lockFile": false }'), "reprints/a.md": reprint("https://w.example/a"), "text.txt": "This story was originally published by Example Wire.\nText.\n" });
     const again = site.run(["import", "text.txt", "--url", "https://W.example/a#x", "--licence", "permission", "--out", "reprints/b.md"]);

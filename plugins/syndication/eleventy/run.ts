@@ -41,6 +41,10 @@ export class RunError extends Error {
   }
 }
 
+/** What 0.1 read the command's options from, and what to do with it now. */
+const OLD_OPTIONS = "syndication.config.json";
+const MOVE_OLD_OPTIONS = `the command no longer reads ${OLD_OPTIONS}: pass its options to eleventyConfig.addPlugin in the site's Eleventy config, set the folders there, and delete it`;
+
 /** A package from the site's folder, else from the plugin's own. */
 const fromSite = (name: string) => packageFolder(join(process.cwd(), "package.json"), name) ?? packageFolder(import.meta.url, name);
 
@@ -49,6 +53,7 @@ async function configFile(config: string | undefined): Promise<string | undefine
   const file = config ?? CONFIG_NAMES.find((name) => existsSync(name));
   if (file === undefined) return undefined;
   if (!existsSync(file)) throw new RunError(`config file ${file} does not exist`, 2);
+  if (/\.json$/i.test(file)) throw new RunError(`${file} is not an Eleventy config (give eleventy.config.js or another config Eleventy loads); ${MOVE_OLD_OPTIONS}`, 2);
   if (/\.[cm]?ts$/.test(file)) {
     const tsx = fromSite("tsx");
     if (tsx === undefined) throw new RunError(`${file} is TypeScript: install tsx in the site (npm install --save-dev tsx), which the command loads it with`, 2);
@@ -88,6 +93,8 @@ export async function runToVerdict(request: RunRequest): Promise<Verdict> {
   });
   eleventy.disableLogger();
   try {
+    await eleventy.init();
+    quietBenchmarks(eleventy);
     await eleventy.toJSON();
   } catch (error) {
     if (verdict === undefined) throw new RunError(`Eleventy stopped before the reprints could be checked: ${reason(error)}`, 1);
@@ -96,12 +103,24 @@ export async function runToVerdict(request: RunRequest): Promise<Verdict> {
   }
   if (verdict === undefined) {
     const config = configPath ?? `no config file (looked for ${CONFIG_NAMES.join(", ")})`;
-    throw new RunError(`the site's Eleventy config (${config}) does not add eleventy-plugin-syndication: add it with eleventyConfig.addPlugin, or give the config with --config`, 2);
+    const old = existsSync(OLD_OPTIONS) ? `; ${MOVE_OLD_OPTIONS}` : "";
+    throw new RunError(`the site's Eleventy config (${config}) does not add eleventy-plugin-syndication: add it with eleventyConfig.addPlugin, or give the config with --config${old}`, 2);
   }
   return verdict;
 }
 
+/**
+ * Eleventy's benchmark groups made while its config loads stay verbose in quiet mode, and warn
+ * ("[11ty] Benchmark … Preprocessor") when a hook takes a tenth of the run: the command prints
+ * only its own report.
+ */
+function quietBenchmarks(eleventy: EleventyLike): void {
+  for (const group of Object.values(eleventy.bench?.benchmarkGroups ?? {})) group.setIsVerbose?.(false);
+}
+
 interface EleventyLike {
   disableLogger(): void;
+  init(): Promise<unknown>;
   toJSON(): Promise<unknown>;
+  bench?: { benchmarkGroups?: Record<string, { setIsVerbose?(verbose: boolean): void }> };
 }
