@@ -58,4 +58,3 @@ export const CREATIVE_COMMONS_LIST: ReadonlyArray<readonly [id: string, name: st
   ["CC-BY-NC-1.0", "Creative Commons Attribution Non Commercial 1.0 Generic", "https://creativecommons.org/licenses/by-nc/1.0/"],
   ["CC-BY-3.0-US", "Creative Commons Attribution 3.0 United States", "https://creativecommons.org/licenses/by/3.0/us/"],
 ];
-// x
