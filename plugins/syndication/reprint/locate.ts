@@ -114,7 +114,15 @@ const TOP_LEVEL = /\n(?=[^ \t\r\n#])/g;
 /** The block's first field, for its indentation. */
 const FIRST_FIELD = /^([ \t]+)[^ \t\r\n#]/m;
 /** A `published:` or `expires:` line: indentation, field and value. */
-const DATE_LINES = /^([ \t]+)(published|expires)[ \t]*:[ \t]+(.*?)\r?$/gm;
+const DATE_LINES = /^([ \t]+)(published|expires)[ \t]*:[ \t]+([^ \t\r\n][^\r\n]*)/gm;
+/** A comment after a value: `#` after a space or a tab. */
+const COMMENT = /[ \t]#/;
+
+/** A value as YAML reads it on its line: without a comment and the spaces before it. */
+function withoutComment(value: string): string {
+  const at = value.search(COMMENT);
+  return (at < 0 ? value : value.slice(0, at)).trimEnd();
+}
 
 /**
  * The common case, read without a second parse: each date YAML gave is `published:` or `expires:`
@@ -130,7 +138,7 @@ function writtenPlainly(front: string, wanted: Array<[field: string, value: Date
   const indent = FIRST_FIELD.exec(block)?.[1];
   const lines = new Map<string, string>();
   // The block's own fields are the lines of its first indentation; deeper lines are values.
-  for (const [, lead, field, value] of block.matchAll(DATE_LINES)) if (lead === indent) lines.set(field!, value!.replace(/[ \t]+(?:#.*)?$/, ""));
+  for (const [, lead, field, value] of block.matchAll(DATE_LINES)) if (lead === indent) lines.set(field!, withoutComment(value!));
   const found = new Map<string, string>();
   for (const [field, value] of wanted) {
     const text = lines.get(field);
