@@ -55,9 +55,10 @@ export function pack(work: string): string {
 /**
  * Write `package.json` and `package-lock.json` for a site in `work` that depends on the tarball and
  * on `names` (top-level folders of this repository's lock, at the versions it holds; an alias is
- * installed under the name it stands for), then `npm ci --offline`.
+ * installed under the name it stands for), then `npm ci --offline`. Without a tarball, the site
+ * has `names` alone (what it weighs before the plugin comes).
  */
-export function installConsumer(work: string, tarball: string, names: string[]): SpawnSyncReturns<string> {
+export function installConsumer(work: string, tarball: string | undefined, names: string[]): SpawnSyncReturns<string> {
   const packages = repoLock();
   const plugin = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
     name: string;
@@ -68,8 +69,7 @@ export function installConsumer(work: string, tarball: string, names: string[]):
     bin?: Record<string, string>;
     engines?: Record<string, string>;
   };
-  const integrity = `sha512-${createHash("sha512").update(readFileSync(join(work, tarball))).digest("base64")}`;
-  const rootDeps: Record<string, string> = { [plugin.name]: `file:${tarball}` };
+  const rootDeps: Record<string, string> = tarball ? { [plugin.name]: `file:${tarball}` } : {};
   // Real name → folder in this repository's tree, for the aliases among `names`.
   const aliases = new Map<string, string>();
   for (const folder of names) {
@@ -87,23 +87,23 @@ export function installConsumer(work: string, tarball: string, names: string[]):
     }
     return at;
   };
-  const out: Record<string, LockPackage> = {
-    "": { name: "consumer", dependencies: rootDeps },
-    [`node_modules/${plugin.name}`]: {
+  const out: Record<string, LockPackage> = { "": { name: "consumer", dependencies: rootDeps } };
+  if (tarball) {
+    out[`node_modules/${plugin.name}`] = {
       version: plugin.version,
       resolved: `file:${tarball}`,
-      integrity,
+      integrity: `sha512-${createHash("sha512").update(readFileSync(join(work, tarball))).digest("base64")}`,
       ...(plugin.license ? { license: plugin.license } : {}),
       ...(plugin.dependencies ? { dependencies: plugin.dependencies } : {}),
       ...(plugin.bin ? { bin: plugin.bin } : {}),
       ...(plugin.engines ? { engines: plugin.engines } : {}),
       ...(plugin.peerDependencies ? { peerDependencies: plugin.peerDependencies } : {}),
-    },
-  };
+    };
+  }
   // Every package reachable from the site's dependencies, at the place this repository's tree has it.
   const queue: Array<[string, string]> = [
     ...Object.keys(rootDeps).filter((name) => name !== plugin.name).map((name) => ["", name] as [string, string]),
-    ...Object.keys({ ...plugin.dependencies, ...plugin.peerDependencies }).map((name) => ["", name] as [string, string]),
+    ...(tarball ? Object.keys({ ...plugin.dependencies, ...plugin.peerDependencies }).map((name) => ["", name] as [string, string]) : []),
   ];
   while (queue.length > 0) {
     const [from, name] = queue.shift()!;

@@ -38,6 +38,8 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   const dataFileRules = () => rulesFromConfig(inputDir(), eleventyConfig as unknown as DataFileConfig);
   const build = new Build({ eleventyConfig, options, frontMatter, dataFileRules });
 
+  // The site's Markdown library (whichever it sets) adds the banner to the pages it renders.
+  eleventyConfig.amendLibrary?.("md", (library) => build.markdownLibrary(library));
   eleventyConfig.on("eleventy.before", (args: unknown) => build.before((args ?? {}) as { runMode?: string; outputMode?: string }));
   // Preprocessors see a page's data before Eleventy computes its URL and renders it, and what they
   // set on `data` is what the page is built with: nothing here touches other pages.

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { normalise } from "../../plugins/syndication/rules/normalise.js";
 import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 import { writtenDates } from "../../plugins/syndication/reprint/locate.js";
+import { parseDate } from "../../plugins/syndication/reprint/dates.js";
 import { validDate } from "./arbitraries.js";
 import { params } from "./settings.js";
 
@@ -175,5 +176,43 @@ describe("dates in any form", () => {
       }),
       params(),
     );
+  });
+});
+
+describe("dates read by arithmetic", () => {
+  const digits = (n: number, max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, "0"));
+  /** ISO 8601 date-times of the extended form, with parts in and out of range. */
+  const isoText = fc
+    .record({
+      date: fc.tuple(digits(4, 9999), digits(2, 19), digits(2, 39)),
+      time: fc.tuple(digits(2, 29), digits(2, 69)),
+      seconds: fc.option(fc.tuple(digits(2, 69), fc.option(fc.tuple(fc.constantFrom(".", ","), fc.stringMatching(/^\d{1,12}$/)), { nil: undefined })), { nil: undefined }),
+      zone: fc.option(fc.oneof(fc.constant("Z"), fc.tuple(fc.constantFrom("+", "-"), digits(2, 29), digits(2, 69)).map(([s, h, m]) => `${s}${h}:${m}`)), { nil: undefined }),
+    })
+    .map(({ date, time, seconds, zone }) => `${date.join("-")}T${time.join(":")}${seconds ? `:${seconds[0]}${seconds[1] ? seconds[1].join("") : ""}` : ""}${zone ?? ""}`);
+
+  it("read ISO date-times as luxon reads them: the same instant, the same ISO form, the same verdict", () => {
+    fc.assert(
+      fc.property(isoText, (text) => {
+        const result = parseDate(text);
+        const luxon = DateTime.fromISO(text, { zone: "utc", setZone: true });
+        // 24:00 is the next day's midnight to luxon, and refused here (it is not the day written).
+        expect(result.ok, text).toBe(text.slice(11, 13) === "24" ? false : luxon.isValid);
+        if (result.ok) {
+          expect(result.date.iso, text).toBe(luxon.toISO());
+          expect(result.date.millis, text).toBe(luxon.toMillis());
+          expect(result.dateOnly).toBe(false);
+        }
+      }),
+      params(2),
+    );
+  });
+
+  it("are formatted only when shown", () => {
+    const { reprint } = normalise({ ...valid, published: "2024-02-29" }, {}, options);
+    expect(Object.getOwnPropertyDescriptor(reprint!.published, "formatted")?.get).toBeTypeOf("function");
+    expect(reprint!.published!.formatted).toBe("29 February 2024");
+    // Once read, the text is a plain value.
+    expect(Object.getOwnPropertyDescriptor(reprint!.published, "formatted")?.value).toBe("29 February 2024");
   });
 });

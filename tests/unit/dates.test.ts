@@ -8,7 +8,7 @@ import { resolveOptions } from "../../plugins/syndication/reprint/options.js";
 const fmt = (value: unknown) => {
   const result = parseDate(value);
   if (!result.ok) throw new Error(result.message);
-  return formatDate(result.date, result.dateOnly, "d LLLL yyyy", "en");
+  return formatDate(result.date, "d LLLL yyyy", "en");
 };
 
 describe("dates", () => {
@@ -55,6 +55,22 @@ describe("YAML's own timestamp forms", () => {
     const file = "---\nsyndication:\n  published: 2021-12-14\t23:30:00 -5 # late\n---\n";
     const syndication = (yaml.load(file.split("---")[1]!) as { syndication: unknown }).syndication;
     expect(writtenDates(file, syndication).get("published")).toBe("2021-12-14\t23:30:00 -5");
+  });
+
+  it("finds dates written on the syndication block's own lines as YAML reads them, and no other line", () => {
+    const read = (front: string) => {
+      const file = `---\n${front}---\nBody\n`;
+      const syndication = (yaml.load(front) as { syndication: unknown }).syndication;
+      return Object.fromEntries(writtenDates(file, syndication));
+    };
+    // A comment and spaces after the value, Windows line ends, a key in the block that holds the same words.
+    expect(read("syndication:\r\n  published: 2021-02-30   # rolled over\r\n  expires: 2022-01-01\r\n")).toEqual({ published: "2021-02-30", expires: "2022-01-01" });
+    expect(read("syndication:\n  changes: |\n    published: 2021-02-30\n  published: 2021-03-02\nother:\n  published: 2021-02-30\n")).toEqual({ published: "2021-03-02" });
+    // Another route to the date (an alias, a merge key, a tag) is read by the parse, as before.
+    expect(read("base: &d 2021-02-30\nsyndication:\n  published: *d\n")).toEqual({ published: "2021-02-30" });
+    expect(read("base: &b\n  published: 2021-02-30\nsyndication:\n  <<: *b\n")).toEqual({ published: "2021-02-30" });
+    expect(read("syndication: { published: 2021-02-30 }\n")).toEqual({ published: "2021-02-30" });
+    expect(read("syndication:\n  published: !!timestamp 2021-02-30\n  withdrawn:\n    date: 2021-13-01\n")).toEqual({ published: "2021-02-30", "withdrawn.date": "2021-13-01" });
   });
 
   it("quotes a date it refuses as it was written", () => {

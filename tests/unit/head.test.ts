@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { attributes, rewriteHead } from "../../plugins/syndication/render/head.js";
+import { entryEdit, markEntry } from "../../plugins/syndication/render/hentry.js";
+import { unmarkEdits, unmarkImages } from "../../plugins/syndication/render/links.js";
 
 const plan = { originalUrl: "https://o.example/a?b=1&c=2", indexing: "canonical" as const, ogUrlToOriginal: true };
 
@@ -49,6 +51,19 @@ describe("rewriteHead", () => {
       `<!DOCTYPE html>\n<html lang="en">\n<link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n<p>x</p>`,
     );
     expect(rewriteHead(`<p>x</p>`, plan)).toBe(`<link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n<p>x</p>`);
+  });
+
+  it("makes the h-entry mark and the image edits in the same pass, as if each were made in turn", () => {
+    const page = `<!doctype html><html><head>\n<link rel="canonical" href="/x">\n<meta property="og:url" content="/x">\n</head>\n<body><article class="post"><div class="syndication-banner">Credit</div>\n<p>Text <img eleventy:ignore class="syndication-pixel" src="https://p.example/1.gif" alt=""></p><link rel=canonical href=/y>\n</article></body></html>`;
+    const oneByOne = rewriteHead(markEntry(unmarkImages(page)), plan);
+    expect(rewriteHead(page, plan, [...unmarkEdits(page), entryEdit(page)!])).toBe(oneByOne);
+    const $ = cheerio.load(oneByOne);
+    expect($("article").attr("class")).toBe("h-entry post");
+    expect($("img").attr("eleventy:ignore")).toBeUndefined();
+    expect($('link[rel="canonical"]').toArray().map((l) => $(l).attr("href"))).toEqual(["https://o.example/a?b=1&c=2"]);
+    // An image inside another tag's attribute is text, not a tag: the edits of both are not made twice.
+    const nested = `<head></head><img eleventy:ignore alt="<link rel=canonical href=/z>" src=a>`;
+    expect(rewriteHead(nested, plan, unmarkEdits(nested))).toBe(`<head><link rel="canonical" href="https://o.example/a?b=1&amp;c=2">\n</head><img alt="<link rel=canonical href=/z>" src=a>`);
   });
 
   it("reads attributes of a start tag", () => {

@@ -1,8 +1,27 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import spdx from "spdx-license-list";
+import { TABLE_FILE, creativeCommonsSource } from "../../scripts/creative-commons.js";
 import { parseLicence } from "../../plugins/syndication/reprint/licences.js";
 import { checkUrl } from "../../plugins/syndication/reprint/url.js";
 import { PRESETS } from "../../plugins/syndication/reprint/presets.js";
+
+describe("the Creative Commons table", () => {
+  it("is the one the SPDX list gives: run npm run licences after updating spdx-license-list", () => {
+    expect(readFileSync(TABLE_FILE, "utf8")).toBe(creativeCommonsSource());
+  });
+
+  it("is generated with each licence's deed and its name on one line", () => {
+    const table = creativeCommonsSource({
+      "CC-BY-4.0": { name: "Creative  Commons\nAttribution 4.0", url: "https://creativecommons.org/licenses/by/4.0/legalcode" },
+      "CC-BY-SA-3.0-AT": { name: "A", url: "https://creativecommons.org/licenses/by-sa/3.0/at/legalcode.de" },
+      MIT: { name: "MIT License", url: "https://opensource.org/license/mit/" },
+    });
+    expect(table).toContain(`["CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/"],`);
+    expect(table).toContain(`["CC-BY-SA-3.0-AT", "A", "https://creativecommons.org/licenses/by-sa/3.0/at/"],`);
+    expect(table).not.toContain("MIT");
+  });
+});
 
 describe("the addresses of licences", () => {
   it("follow the address rules: every Creative Commons deed, and every preset's", () => {

@@ -17,7 +17,7 @@ export function parseNow(now: string | undefined): number | undefined {
   if (now === undefined) return undefined;
   const parsed = parseDate(now);
   if (!parsed.ok) throw new UsageError(`--now "${now}" is not a date; write it as 2025-06-01 or 2025-06-01T12:00:00Z`);
-  return parsed.date.toMillis();
+  return parsed.date.millis;
 }
 
 /** The input folder given on the command line, if any: it must be a folder. */

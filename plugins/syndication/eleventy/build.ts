@@ -8,12 +8,13 @@ import { FileError, writeWhole } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import { isDocument, rewriteHead, withoutCanonicals } from "../render/head.js";
 import { buildJsonLd, jsonLdScript } from "../render/jsonld.js";
-import { unmarkImages } from "../render/links.js";
-import { markEntry } from "../render/hentry.js";
+import { unmarkEdits } from "../render/links.js";
+import { entryEdit } from "../render/hentry.js";
 import { phrasesOf } from "../render/phrases.js";
 import { withImageCredits } from "../render/image-credits.js";
 import type { EmbargoedText } from "../rules/context.js";
 import { contentWithBanner } from "../render/content.js";
+import { placeAtRender, placeWithMarkdown, rendersMarkdown } from "./markdown.js";
 import { SyndicationError } from "../report/error.js";
 import { formatWarnings } from "../report/format.js";
 import { isError, runRules, type RawFinding } from "../rules/run.js";
@@ -60,6 +61,8 @@ export class Build {
   /** Whether this build may write the lock, else why not; and the last notice of what it left out. */
   private lockWrite: true | string = true;
   private lastPending?: string;
+  /** Whether the site's Markdown library adds the banner where it renders a page (see markdown.ts). */
+  private markdownPlaces = false;
 
   constructor(private readonly setup: BuildSetup) {}
 
@@ -115,11 +118,17 @@ export class Build {
     }
     // The command stops before anything renders: the banner in the content is for rendering only.
     if (typeof content !== "string" || commandRun()) return undefined;
-    const placed = contentWithBanner(reprint.images ? withImageCredits(content, reprint.images) : content, reprint, options);
+    // Credits under images with rights of their own are part of the article's text.
+    const body = reprint.images ? withImageCredits(content, reprint.images) : content;
+    // A paginated page renders its Markdown once per page with other data: it keeps the banner in its
+    // text, as does a body the plugin edits (the text Eleventy keeps must be the edited one).
+    const renderPlaces = this.markdownPlaces && body === content && !data.pagination && rendersMarkdown(data.page.templateSyntax);
+    const placed = contentWithBanner(body, reprint, options, renderPlaces);
+    if (placed.atRender) placeAtRender(data, placed.atRender);
     if (placed.bannerInContent) this.bannerInContent.add(inputPath);
     // Nothing of an ended article may reach the page, not even an excerpt a layout shows.
     if (reprint.tombstone && data.page.excerpt !== undefined) data.page.excerpt = reprint.tombstone.text;
-    return placed.content;
+    return placed.content ?? (body === content ? undefined : body);
   }
 
   /**
@@ -132,6 +141,11 @@ export class Build {
     this.uncollected.add(inputPath);
     this.embargoed.push({ file: inputPath, until, phrases: typeof content === "string" ? phrasesOf(content) : [] });
     return undefined;
+  }
+
+  /** The site's Markdown library (amendLibrary): it adds the banner to the pages it renders, if it can. */
+  markdownLibrary(library: unknown): void {
+    this.markdownPlaces = placeWithMarkdown(library);
   }
 
   /** A page's reprint, where it is a valid one. */
@@ -216,19 +230,21 @@ export class Build {
     if (!reprint || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
     const { options } = this.setup;
     // A pixel no image transform read keeps no attribute that is not HTML.
-    if (reprint.pixel) content = unmarkImages(content);
+    const edits = reprint.pixel ? unmarkEdits(content) : [];
     // The `renderTransforms` filter (feeds) passes a base URL and the page's content, not its
     // document: that content has no head to fix, and must not gain one (nor keep a canonical).
-    if (baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content);
+    if (baseHref !== undefined && !isDocument(content)) return withoutCanonicals(content, edits);
     runRules("rendered", { file: inputPath, html: content, reprint, options, embargoed: this.embargoed, ...(page.links ? { links: page.links } : {}), placedTwice: this.placedTwice.has(inputPath) }, inputPath, this.rendered);
-    if (!reprint.tombstone && content.includes('class="syndication-banner"')) content = markEntry(content);
+    const entry = !reprint.tombstone && content.includes('class="syndication-banner"') ? entryEdit(content) : undefined;
+    if (entry) edits.push(entry);
+    // The page is copied once, with every edit made.
     return rewriteHead(content, {
       originalUrl: reprint.originalUrl,
       indexing: reprint.indexing,
       ogUrlToOriginal: options.ogUrl === "original",
       // A notice is not the article: no NewsArticle for it.
       ...(options.jsonLd && !reprint.tombstone ? { extra: jsonLdScript(buildJsonLd(reprint, page.title)) } : {}),
-    });
+    }, edits);
   }
 
   /** {% syndicationBanner %}: the banner where the layout puts it, once. */

@@ -16,6 +16,7 @@ export interface EleventyConfigLike {
   addShortcode(name: string, callback: (this: { page?: { inputPath?: string } }) => string): void;
   addFilter(name: string, callback: (value: unknown) => unknown): void;
   addTemplate(virtualPath: string, content: string, data: Record<string, unknown>): void;
+  amendLibrary?(name: string, callback: (library: unknown) => void): void;
   watchIgnores?: Set<string>;
 }
 

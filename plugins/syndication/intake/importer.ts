@@ -2,7 +2,7 @@
  * Turning a plain-text article, as publishers send them, into the front matter and Markdown body
  * of a reprint. Pure: the command reads and writes the files.
  */
-import spdx from "spdx-license-list";
+import { CREATIVE_COMMONS_LIST } from "../reprint/creative-commons.js";
 import { unprintable } from "../util/text.js";
 
 /** What a leading credit line says. */
@@ -36,10 +36,9 @@ const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]+/g, " ").
 /** A Creative Commons licence named in prose: "CC BY-ND 4.0", or its full name. */
 export function licenceFromName(name: string): string | undefined {
   const wanted = words(name).replace(/\bnoderivatives\b/g, "no derivatives").replace(/\bnoncommercial\b/g, "non commercial").replace(/\bsharealike\b/g, "share alike");
-  for (const [id, entry] of Object.entries(spdx)) {
-    if (!/^CC(-|0-)/.test(id)) continue;
+  for (const [id, name] of CREATIVE_COMMONS_LIST) {
     const label = words(id.replace(/^CC-/, "CC "));
-    if (wanted === label || wanted === words(entry.name)) return id;
+    if (wanted === label || wanted === words(name)) return id;
   }
   return undefined;
 }

@@ -151,12 +151,12 @@ export function selectEntries(entries: FeedEntry[], options: SelectOptions = {})
 function sinceMillis(since: string): number {
   const parsed = parseDate(since);
   if (!parsed.ok) throw new Error(`--since "${since}" is not a date; write it as 2025-06-01, or 2025-06-01T12:00:00Z`);
-  return parsed.date.toMillis();
+  return parsed.date.millis;
 }
 
 const startOf = (published: string): number => {
   const parsed = parseDate(published);
-  return parsed.ok ? parsed.date.toMillis() : Number.NaN;
+  return parsed.ok ? parsed.date.millis : Number.NaN;
 };
 
 /**

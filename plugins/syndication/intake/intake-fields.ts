@@ -4,10 +4,9 @@
  * licence and the tracking pixel. Pure functions over the DOM; each says which nodes it read, so
  * that the body leaves them out (the plugin writes the credit and the pixel itself).
  */
-import spdx from "spdx-license-list";
 import { readCredit, type Credit } from "./importer.js";
 import { parseDate } from "../reprint/dates.js";
-import { parseLicence } from "../reprint/licences.js";
+import { CREATIVE_COMMONS_IDS, parseLicence } from "../reprint/licences.js";
 import type { LicenceInput, Person } from "../types.js";
 import {
   attr, childrenOf, closest, elements, fold, hasWord, isElement, isText, rawTextOf, textNodes, textOf, webAddress,
@@ -274,7 +273,7 @@ export function creativeCommonsId(href: string): string | undefined {
   if (kind === "publicdomain" && terms === "mark") return "public-domain";
   if (kind !== "licenses" || !terms || !version) return undefined;
   const id = `CC-${terms.toUpperCase()}-${version}${port && port !== "legalcode" && port !== "deed.en" ? `-${port.toUpperCase()}` : ""}`;
-  const known = Object.keys(spdx).find((k) => k.toLowerCase() === id.toLowerCase());
+  const known = CREATIVE_COMMONS_IDS.find((k) => k.toLowerCase() === id.toLowerCase());
   return known && parseLicence(known).ok ? known : undefined;
 }
 

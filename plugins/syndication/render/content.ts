@@ -11,23 +11,51 @@ export interface PlacementOptions {
   sources: Record<string, { bannerPosition?: "top" | "bottom" }>;
 }
 
-/** The page's new content, whether the banner is in it, or undefined to leave the content as it is. */
-export function contentWithBanner(content: string, reprint: Reprint, options: PlacementOptions): { content?: string; bannerInContent: boolean } {
+/** Markup blocks that go around an article, in order: the banner at the top or the bottom. */
+export interface Around {
+  before: string[];
+  after: string[];
+}
+
+/** What stands around the article: the banner where `position` puts it, then the closing link and the pixel after it. */
+export function around(position: "top" | "bottom" | "none", banner: string, readMore?: string, pixel?: string): Around {
+  const closing = readMore !== undefined ? [readMore] : [];
+  const last = pixel !== undefined ? [pixel] : [];
+  if (position === "top") return { before: [banner], after: [...closing, ...last] };
+  if (position === "bottom") return { before: [], after: [...closing, banner, ...last] };
+  return { before: [], after: [...closing, ...last] };
+}
+
+/** The body as Markdown text with the blocks around it: each block a paragraph of its own. */
+export function aroundText(body: string, parts: Around): string {
+  return `${parts.before.map((block) => `${block}\n\n`).join("")}${body}${parts.after.map((block) => `\n\n${block}\n`).join("")}`;
+}
+
+/**
+ * What a reprint's content becomes: `content`, the new text (undefined: the text as it is); or
+ * `atRender`, the blocks for the Markdown library to add where it renders the page, when the
+ * caller says it can (`renderPlaces`) and the body itself is unchanged; and whether the banner is in it.
+ */
+export interface Placed {
+  content?: string;
+  atRender?: Around;
+  bannerInContent: boolean;
+}
+
+export function contentWithBanner(content: string, reprint: Reprint, options: PlacementOptions, renderPlaces = false): Placed {
   // Expired or withdrawn: the article's text is gone from the page; a notice stands in its place.
   if (reprint.tombstone) return { content: reprint.tombstone.html, bannerInContent: false };
-  // An excerpt ends with its link to the whole; a pixel the body lacks is added after the text.
-  const readMore = reprint.readMore ? `\n\n${reprint.readMore.html}\n` : "";
   // The body's own pixel is marked for image transforms to leave alone, like the one the plugin adds.
   const shown = reprint.pixel !== undefined && bodyHasImage(content, reprint.pixel.url);
   const article = shown ? markImage(content, reprint.pixel!.url) : content;
-  const pixel = reprint.pixel && !shown ? `\n\n${reprint.pixel.html}\n` : "";
   // A publisher's placement wins over the site's, except manual placement.
   const source = reprint.source.key !== undefined ? options.sources[reprint.source.key] : undefined;
   const position = options.bannerPosition === "none" ? "none" : (source?.bannerPosition ?? options.bannerPosition);
-  if (position === "none") return { ...(article !== content || readMore || pixel ? { content: `${article}${readMore}${pixel}` } : {}), bannerInContent: false };
-  const banner = reprint.banner.html;
-  return {
-    content: position === "top" ? `${banner}\n\n${article}${readMore}${pixel}` : `${article}${readMore}\n\n${banner}\n${pixel}`,
-    bannerInContent: true,
-  };
+  // An excerpt ends with its link to the whole; a pixel the body lacks is added after the text.
+  const parts = around(position, reprint.banner.html, reprint.readMore?.html, shown ? undefined : reprint.pixel?.html);
+  const bannerInContent = position !== "none";
+  if (parts.before.length === 0 && parts.after.length === 0 && article === content) return { bannerInContent };
+  // Added where Markdown renders the page: Eleventy then keeps the file's text, not a second copy.
+  if (renderPlaces && article === content) return { atRender: parts, bannerInContent };
+  return { content: aroundText(article, parts), bannerInContent };
 }

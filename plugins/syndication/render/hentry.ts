@@ -3,7 +3,7 @@
  * `h-entry`; the banner's credit is its `u-repost-of` (an `h-cite` of the original).
  */
 
-import { attributes, startTags } from "./tags.js";
+import { applyEdits, attributes, startTags, type Edit } from "./tags.js";
 
 /** How a built page shows the banner's element. */
 const BANNER = 'class="syndication-banner';
@@ -30,13 +30,20 @@ function hasEntry(html: string): boolean {
   return false;
 }
 
-/** Mark the article around the banner as an h-entry, unless the page already has one. */
-export function markEntry(html: string): string {
-  if (hasEntry(html)) return html;
+/** An `<article>` start tag at `at`, with its attributes. */
+const ARTICLE = /<article\b([^>]*)>/iy;
+
+/**
+ * The edit that marks the article around the banner as an h-entry: its start tag with the class
+ * added. None where the page already has an h-entry, or no article holds the banner.
+ */
+export function entryEdit(html: string): Edit | undefined {
+  if (hasEntry(html)) return undefined;
   const open = articleAround(html)?.open;
-  if (open === undefined) return html;
-  const tag = /^<article\b([^>]*)>/i.exec(html.slice(open));
-  if (!tag) return html;
+  if (open === undefined) return undefined;
+  ARTICLE.lastIndex = open;
+  const tag = ARTICLE.exec(html);
+  if (!tag) return undefined;
   const attrs = tag[1]!;
   // class="a", class='a' or class=a.
   const classAttr = /(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(attrs);
@@ -44,5 +51,11 @@ export function markEntry(html: string): string {
   const newAttrs = classAttr
     ? attrs.replace(classAttr[0], `class="h-entry ${value!.replace(/"/g, "&quot;")}"`.replace(/ "$/, '"'))
     : `${attrs} class="h-entry"`;
-  return `${html.slice(0, open)}<article${newAttrs}>${html.slice(open + tag[0].length)}`;
+  return { start: open, end: open + tag[0].length, text: `<article${newAttrs}>` };
+}
+
+/** Mark the article around the banner as an h-entry, unless the page already has one. */
+export function markEntry(html: string): string {
+  const edit = entryEdit(html);
+  return edit ? applyEdits(html, [edit]) : html;
 }

@@ -3,11 +3,12 @@
  * publishers (ProPublica) ask that every link of a story be kept.
  */
 
-import MarkdownIt from "markdown-it";
+import { createRequire } from "node:module";
+import type MarkdownIt from "markdown-it";
 import { articleAround } from "./hentry.js";
 import { IMAGE_OPT_OUT } from "./banner.js";
 import type Token from "markdown-it/lib/token.mjs";
-import { attributes, startTags, type StartTag } from "./tags.js";
+import { applyEdits, attributes, startTags, type Edit, type StartTag } from "./tags.js";
 
 /** Start tags by name, read in one pass (see tags.ts). */
 const A = /<(a)(?=[\s/>])/gi;
@@ -45,7 +46,10 @@ function hrefsIn(html: string): string[] {
   return [...startTags(text, A)].flatMap((tag) => attributes(tag.text).get("href") ?? []);
 }
 
+/** markdown-it, loaded when a publisher's rule first asks for a body's links: importing the plugin does not load it. */
+const require = createRequire(import.meta.url);
 let markdown: MarkdownIt | undefined;
+const parser = () => (markdown ??= new (require("markdown-it") as typeof MarkdownIt)({ html: true }));
 
 /**
  * The web links of a Markdown body (which may hold HTML), as CommonMark reads it: inline and
@@ -54,7 +58,6 @@ let markdown: MarkdownIt | undefined;
  * template engine writes its address.
  */
 export function linksInMarkdown(body: string): string[] {
-  markdown ??= new MarkdownIt({ html: true });
   const found: string[] = [];
   const walk = (tokens: Token[]) => {
     for (const token of tokens) {
@@ -63,7 +66,7 @@ export function linksInMarkdown(body: string): string[] {
       if (token.children) walk(token.children);
     }
   };
-  walk(markdown.parse(body, {}));
+  walk(parser().parse(body, {}));
   return [...new Set(found.filter((url) => isWebLink(url) && !/\{[{%]/.test(url)).map((u) => u.trim()))];
 }
 
@@ -122,17 +125,20 @@ export function markImage(text: string, url: string): string {
   return out + text.slice(last);
 }
 
-/** Take the opt-out attribute off images that no image transform read: it is not HTML. */
-export function unmarkImages(html: string): string {
-  if (!html.includes(IMAGE_OPT_OUT)) return html;
-  let out = "";
-  let last = 0;
+/** The edits that take the opt-out attribute off images that no image transform read: it is not HTML. */
+export function unmarkEdits(html: string): Edit[] {
+  if (!html.includes(IMAGE_OPT_OUT)) return [];
+  const edits: Edit[] = [];
   for (const { tag } of images(html)) {
     if (!attributes(tag.text).has(IMAGE_OPT_OUT)) continue;
-    out += html.slice(last, tag.start) + tag.text.replace(/(?<!\s)\s+eleventy:ignore(?:\s*=\s*(?:""|''))?(?=[\s/>])/gi, "");
-    last = tag.end;
+    edits.push({ start: tag.start, end: tag.end, text: tag.text.replace(/(?<!\s)\s+eleventy:ignore(?:\s*=\s*(?:""|''))?(?=[\s/>])/gi, "") });
   }
-  return out + html.slice(last);
+  return edits;
+}
+
+/** Take the opt-out attribute off images that no image transform read. */
+export function unmarkImages(html: string): string {
+  return applyEdits(html, unmarkEdits(html));
 }
 
 /** The address an image transform gave the plugin's own pixel, if the page shows it under another. */
@@ -153,7 +159,6 @@ const MARKDOWN_IMAGE = /!\[[^\]\n]*\]\(\s*<?([^\s)>]+)>?(?:[ \t]+(?:"[^"\n]*"|'[
  * HTML `<img src>`. An address that holds a template tag is left out: the template engine writes it.
  */
 export function imagesInMarkdown(body: string): string[] {
-  markdown ??= new MarkdownIt({ html: true });
   const found: string[] = [];
   const walk = (tokens: Token[]) => {
     for (const token of tokens) {
@@ -162,7 +167,7 @@ export function imagesInMarkdown(body: string): string[] {
       if (token.children) walk(token.children);
     }
   };
-  walk(markdown.parse(body, {}));
+  walk(parser().parse(body, {}));
   return [...new Set(found.map((u) => u.trim()).filter((url) => url !== "" && !/\{[{%]/.test(url)))];
 }
 

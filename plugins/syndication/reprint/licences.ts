@@ -1,15 +1,16 @@
-import spdx from "spdx-license-list";
 import type { Licence } from "../types.js";
 import { suggest } from "../util/suggest.js";
 import { keyName, quote } from "../util/text.js";
 import { checkUrl } from "./url.js";
+import { CREATIVE_COMMONS_LIST } from "./creative-commons.js";
 
-/** Creative Commons licences from the SPDX list (maintained upstream, not typed here). */
-const CREATIVE_COMMONS: ReadonlyMap<string, string> = new Map(
-  Object.keys(spdx)
-    .filter((id) => /^CC(-|0-)/.test(id))
-    .map((id) => [id.toLowerCase(), id]),
+/** Creative Commons licences by lower-case SPDX id (the table is generated from the SPDX list). */
+const CREATIVE_COMMONS: ReadonlyMap<string, readonly [id: string, name: string, deed: string]> = new Map(
+  CREATIVE_COMMONS_LIST.map((entry) => [entry[0].toLowerCase(), entry]),
 );
+
+/** The SPDX ids of the Creative Commons licences, in the list's order. */
+export const CREATIVE_COMMONS_IDS: readonly string[] = CREATIVE_COMMONS_LIST.map(([id]) => id);
 
 const KEYWORDS = ["permission", "public-domain"];
 
@@ -17,11 +18,6 @@ const KEYWORDS = ["permission", "public-domain"];
 function licenceTerms(id: string): string {
   const parts = id.toUpperCase().split(/[-_ ]+/);
   return ["BY", "SA", "NC", "ND"].filter((t) => parts.includes(t)).join(" ");
-}
-
-/** The licence deed: the human-readable summary CC asks reprinters to link, not the legal code. */
-function deedUrl(url: string): string {
-  return url.replace(/legalcode(\.[a-z-]+)?$/i, "");
 }
 
 /** "CC-BY-NC-ND-3.0-IGO" → "CC BY-NC-ND 3.0 IGO"; "CC0-1.0" → "CC0 1.0". */
@@ -43,19 +39,10 @@ export function parseLicence(value: unknown): LicenceResult {
     if (key === "public-domain" || key === "public domain") {
       return { ok: true, licence: { kind: "public-domain", id: "public-domain", name: "Public domain", label: "public domain" } };
     }
-    const id = CREATIVE_COMMONS.get(key);
-    if (id) {
-      const entry = spdx[id]!;
-      return {
-        ok: true,
-        licence: {
-          kind: "creative-commons",
-          id,
-          name: entry.name.replace(/\s+/g, " "),
-          label: shortLabel(id),
-          url: deedUrl(entry.url),
-        },
-      };
+    const entry = CREATIVE_COMMONS.get(key);
+    if (entry) {
+      const [id, name, url] = entry;
+      return { ok: true, licence: { kind: "creative-commons", id, name, label: shortLabel(id), url } };
     }
     // Suggest only a licence with the same terms, version and jurisdiction: CC BY 2.0 UK is not
     // a typo of CC BY-SA 2.0 UK, CC BY 2.0 or CC BY 3.0 US, which are other legal texts.
@@ -63,7 +50,7 @@ export function parseLicence(value: unknown): LicenceResult {
     const terms = licenceTerms(key);
     const candidates = [
       ...KEYWORDS,
-      ...[...CREATIVE_COMMONS.values()].filter(
+      ...CREATIVE_COMMONS_IDS.filter(
         (id) => (!version || id.toLowerCase().endsWith(version)) && (terms === "" || licenceTerms(id) === terms),
       ),
     ];

@@ -107,18 +107,62 @@ export function yamlDates(syndication: unknown): Array<[field: string, value: Da
 
 const TIMESTAMP = "tag:yaml.org,2002:timestamp";
 
+/** The top-level `syndication:` key that opens a block (nothing after it but a comment). */
+const BLOCK_KEY = /^syndication[ \t]*:[ \t]*(?:#.*)?$/m;
+/** The next top-level line: the end of the block. */
+const TOP_LEVEL = /\n(?=[^ \t\r\n#])/g;
+/** The block's first field, for its indentation. */
+const FIRST_FIELD = /^([ \t]+)[^ \t\r\n#]/m;
+/** A `published:` or `expires:` line: indentation, field and value. */
+const DATE_LINES = /^([ \t]+)(published|expires)[ \t]*:[ \t]+([^ \t\r\n][^\r\n]*)/gm;
+/** A comment after a value: `#` after a space or a tab. */
+const COMMENT = /[ \t]#/;
+
+/** A value as YAML reads it on its line: without a comment and the spaces before it. */
+function withoutComment(value: string): string {
+  const at = value.search(COMMENT);
+  return (at < 0 ? value : value.slice(0, at)).trimEnd();
+}
+
+/**
+ * The common case, read without a second parse: each date YAML gave is `published:` or `expires:`
+ * written plainly on a line of the `syndication:` block (a comment after it allowed), and that
+ * text is the very date YAML gave. Undefined for anything else (a tag, an alias, a merge key,
+ * `withdrawn.date`, a flow mapping), which the parse then reads.
+ */
+function writtenPlainly(front: string, wanted: Array<[field: string, value: Date]>): Map<string, string> | undefined {
+  const key = BLOCK_KEY.exec(front);
+  if (!key) return undefined;
+  TOP_LEVEL.lastIndex = key.index + key[0].length;
+  const block = front.slice(key.index + key[0].length, TOP_LEVEL.exec(front)?.index);
+  const indent = FIRST_FIELD.exec(block)?.[1];
+  const lines = new Map<string, string>();
+  // The block's own fields are the lines of its first indentation; deeper lines are values.
+  for (const [, lead, field, value] of block.matchAll(DATE_LINES)) if (lead === indent) lines.set(field!, withoutComment(value!));
+  const found = new Map<string, string>();
+  for (const [field, value] of wanted) {
+    const text = lines.get(field);
+    if (text === undefined || yamlTime(text) !== value.getTime()) return undefined;
+    found.set(field, text);
+  }
+  return found;
+}
+
 /**
  * The dates of a `syndication` block exactly as written: for each date YAML gave (the date fields
  * of the fields table), the timestamp's text, whatever route YAML took to it (plain, quoted with a
  * tag, an alias, a merge key). YAML rolls 2021-13-45 over into a valid date; the text as written
- * tells the truth. The front matter is read again with timestamps kept as text; a text that does
- * not give that very date is not taken for it, and front matter YAML cannot read gives none.
+ * tells the truth. A date written plainly on the block's own line is read from that line;
+ * otherwise the front matter is read again with timestamps kept as text. A text that does not give
+ * that very date is not taken for it, and front matter YAML cannot read gives none.
  */
 export function writtenDates(source: string, syndication?: unknown): Map<string, string> {
   const found = new Map<string, string>();
   const wanted = yamlDates(syndication);
   const fm = wanted.length > 0 ? frontMatterOf(source) : undefined;
   if (!fm) return found;
+  const plain = writtenPlainly(fm.text, wanted);
+  if (plain) return plain;
   let data: unknown;
   try {
     const doc = load().parseDocument(fm.text, {

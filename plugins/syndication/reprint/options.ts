@@ -1,4 +1,4 @@
-import { Duration } from "luxon";
+import { isDuration } from "./dates.js";
 import { parseLicence } from "./licences.js";
 import { checkUrl } from "./url.js";
 import { isUrlSegment } from "./permalink.js";
@@ -203,7 +203,7 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     if (entry.terms !== undefined && (typeof entry.terms !== "string" || entry.terms.trim() === "")) {
       throw new OptionsError(`option "sources.${key}.terms" must be text: where the publisher's republishing terms are.`);
     }
-    if (entry.expiresAfter !== undefined && !Duration.fromISO(String(entry.expiresAfter)).isValid) {
+    if (entry.expiresAfter !== undefined && !isDuration(String(entry.expiresAfter))) {
       throw new OptionsError(
         `option "sources.${key}.expiresAfter" is ${JSON.stringify(entry.expiresAfter)}; write an ISO 8601 duration such as "P30D" (30 days) or "P1Y".`,
       );

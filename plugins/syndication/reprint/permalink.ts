@@ -55,6 +55,6 @@ export function reprintPermalink(prefix: string, published: unknown, fileSlug: s
     return `${prefix}${published.slice(0, 4)}/${published.slice(5, 7)}/${slug}/`;
   }
   const date = published === undefined ? undefined : parseDate(published);
-  const folder = date?.ok ? `${date.date.toFormat("yyyy")}/${date.date.toFormat("MM")}/` : "";
+  const folder = date?.ok ? `${date.date.iso.slice(0, 4)}/${date.date.iso.slice(5, 7)}/` : "";
   return `${prefix}${folder}${slug}/`;
 }

@@ -3,8 +3,7 @@
  * licence and dates parsed, the end of the right to show it worked out. The rules judge these
  * values; the reprint is built from them once no rule found an error. Nothing here reports.
  */
-import { Duration, DateTime } from "luxon";
-import { endOf, formatDate, isCalendarText, parseDate, type DateResult } from "./dates.js";
+import { addDuration, endOf, formatDate, isCalendarText, parseDate, type DateResult } from "./dates.js";
 import { parseLicence, type LicenceResult } from "./licences.js";
 import { shapeIssues, type ShapeIssue } from "./fields.js";
 import { jsonText, unprintableTexts } from "../util/text.js";
@@ -103,13 +102,13 @@ function peopleOf(value: unknown): Person[] {
 
 function formatted(result: DateResult | undefined, options: ResolvedOptions): DateValue | undefined {
   if (!result?.ok) return undefined;
-  return { date: formatDate(result.date, result.dateOnly, options.dateFormat, options.dateLocale), millis: result.date.toMillis() };
+  return { date: formatDate(result.date, options.dateFormat, options.dateLocale), millis: result.date.millis };
 }
 
 /** The end a source's `expiresAfter` gives a reprint without `expires`, from its original date. */
 function expiresAfter(published: DateValue, after: string, options: ResolvedOptions): DateValue {
-  const end = DateTime.fromISO(published.date.iso, { zone: "utc", setZone: true }).plus(Duration.fromISO(after));
-  return { date: formatDate(end, /^\d{4}-\d\d-\d\d$/.test(published.date.iso), options.dateFormat, options.dateLocale), millis: end.toMillis() };
+  const end = addDuration(published.date.iso, after);
+  return { date: formatDate(end, options.dateFormat, options.dateLocale), millis: end.millis };
 }
 
 /** Read a page's block into values. */
