@@ -20,7 +20,7 @@ const at = async (now: string, extra: { config?: (c: any) => void; lockFile?: st
   let site: BuiltSite | undefined;
   try {
     site = await build(fixture("embargo-site"), {
-      plugin: { now: () => new Date(now), collectionName: "reprintList", ...(extra.lockFile ? { lockFile: extra.lockFile } : {}) },
+      plugin: { now: () => new Date(now), collectionName: "reprintList", ...(extra.lockFile ? { lockFile: extra.lockFile, updateLockInCI: true } : {}) },
       messages,
       ...(extra.config ? { config: extra.config } : {}),
     });
