@@ -276,93 +276,135 @@ export function reconcile(
   const changes: string[] = [];
   const seen = new Set<string>([...unlisted].map(originalKey));
   const gone = new Set<string>([...unpublished].map(originalKey));
-  // Entries by original, however it is spelt; and by address, to recognise a corrected original.
-  const byKey = new Map(Object.entries(lock.reprints).map(([original, entry]) => [originalKey(original), { original, entry }]));
-  const currentKeys = new Set(current.map((r) => originalKey(r.originalUrl)));
-  const byAddress = new Map(
-    [...byKey.entries()].filter(([key]) => !currentKeys.has(key) && !seen.has(key)).map(([key, found]) => [found.entry.url, { key, ...found }]),
-  );
+  const index = indexLock(lock, current, seen);
   const used = new Set<string>();
   let added = 0;
 
   for (const reprint of current) {
-    const key = originalKey(reprint.originalUrl);
-    seen.add(key);
-    let found = byKey.get(key);
-    // The same page at the same address under another original URL: the original was corrected.
-    const renamed = !found ? byAddress.get(reprint.url) : undefined;
-    if (renamed && renamed.entry.file === reprint.file) {
-      found = renamed;
-      used.add(renamed.key);
-      changes.push(`original of ${reprint.url} is now ${reprint.originalUrl} (was ${renamed.original})`);
-    }
-    if (found) used.add(originalKey(found.original));
-    const old = found?.entry;
-    const previous = new Set([...(old?.previousUrls ?? []), ...reprint.declaredMoves]);
-    if (!old) {
-      added += 1;
-      changes.push(`added ${reprint.url} (${reprint.file})`);
-    } else if (old.url !== reprint.url) {
-      if (reprint.declaredMoves.includes(old.url)) {
-        changes.push(`moved ${old.url} to ${reprint.url} (${reprint.file})`);
-      } else {
-        problems.push({
-          file: reprint.file,
-          field: "permalink",
-          message: `was published at ${old.url} but would now be at ${reprint.url}, and old links would break`,
-          fix:
-            `put the old address back (permalink: ${old.url}), or declare the move with ` +
-            `syndication.previousUrls: [${old.url}] to leave a redirect there; if it was never deployed there, ${FORGET(old.url)}`,
-        });
-      }
-    } else if (old.file !== reprint.file) {
-      changes.push(`file of ${reprint.url} is now ${reprint.file}`);
-    }
-    previous.delete(reprint.url);
-    const entry: LockEntry = { url: reprint.url, file: reprint.file, ...(previous.size ? { previousUrls: [...previous] } : {}) };
-    if (old && !sameMoves(old.previousUrls, entry.previousUrls) && old.url === reprint.url) {
-      changes.push(`redirects to ${reprint.url} are now ${[...previous].sort().join(", ") || "none"}`);
-    }
-    next.reprints[reprint.originalUrl] = entry;
+    seen.add(originalKey(reprint.originalUrl));
+    const placed = placeReprint(reprint, index);
+    for (const key of placed.used) used.add(key);
+    changes.push(...placed.changes);
+    if (placed.problem) problems.push(placed.problem);
+    if (placed.added) added += 1;
+    next.reprints[reprint.originalUrl] = placed.entry;
   }
 
   for (const [original, entry] of Object.entries(lock.reprints)) {
     const key = originalKey(original);
     if (used.has(key) || Object.hasOwn(next.reprints, original)) continue;
-    if (seen.has(key) && !gone.has(key)) {
-      next.reprints[original] = entry;
-      continue;
-    }
-    if (gone.has(key)) {
-      problems.push({
-        file: entry.file,
-        field: "permalink",
-        message: `is false, but this reprint was published at ${entry.url}, and old links would break`,
-        fix:
-          `remove permalink: false to keep the page at ${entry.url}; to take the article down, withdraw it ` +
-          `(syndication.withdrawn: true) and keep its page; if it was never deployed, or to let the address break, ${FORGET(entry.url)}`,
-      });
-      next.reprints[original] = entry;
-      continue;
-    }
-    problems.push({
-      file: entry.file,
-      field: "syndication",
-      message: `is gone, but its reprint of ${original} was published at ${entry.url}`,
-      fix:
-        "restore the file; to take the article down, keep the file with syndication.withdrawn: true " +
-        `(the address then shows a notice); if it was never deployed, or to let the address break, ${FORGET(entry.url)}`,
-    });
+    const problem = seen.has(key) && !gone.has(key) ? undefined : missingReprintProblem(original, entry, gone.has(key));
+    if (problem) problems.push(problem);
     // Keep the entry: a failed build must not forget a published address.
     next.reprints[original] = entry;
   }
 
+  return { next, problems, redirects: redirectsOf(next), changes, added };
+}
+
+/** An entry of the lock, under the original URL it is written with. */
+interface Found {
+  original: string;
+  entry: LockEntry;
+}
+
+/** The lock's entries by original, however it is spelt; and by address, to recognise a corrected original. */
+interface LockIndex {
+  byKey: Map<string, Found>;
+  /** Only entries no reprint of this build claims by its original. */
+  byAddress: Map<string, Found & { key: string }>;
+}
+
+function indexLock(lock: Lock, current: CurrentReprint[], seen: ReadonlySet<string>): LockIndex {
+  const byKey = new Map(Object.entries(lock.reprints).map(([original, entry]) => [originalKey(original), { original, entry }]));
+  const currentKeys = new Set(current.map((r) => originalKey(r.originalUrl)));
+  const byAddress = new Map(
+    [...byKey.entries()].filter(([key]) => !currentKeys.has(key) && !seen.has(key)).map(([key, found]) => [found.entry.url, { key, ...found }]),
+  );
+  return { byKey, byAddress };
+}
+
+/** One reprint of this build against its entry in the lock: its new entry, and what changed. */
+interface Placed {
+  entry: LockEntry;
+  /** The keys of the lock's entries this reprint takes over. */
+  used: string[];
+  changes: string[];
+  problem?: LockProblem;
+  added: boolean;
+}
+
+function placeReprint(reprint: CurrentReprint, index: LockIndex): Placed {
+  const used: string[] = [];
+  const changes: string[] = [];
+  let problem: LockProblem | undefined;
+  let found: Found | undefined = index.byKey.get(originalKey(reprint.originalUrl));
+  // The same page at the same address under another original URL: the original was corrected.
+  const renamed = !found ? index.byAddress.get(reprint.url) : undefined;
+  if (renamed && renamed.entry.file === reprint.file) {
+    found = renamed;
+    used.push(renamed.key);
+    changes.push(`original of ${reprint.url} is now ${reprint.originalUrl} (was ${renamed.original})`);
+  }
+  if (found) used.push(originalKey(found.original));
+  const old = found?.entry;
+  const previous = new Set([...(old?.previousUrls ?? []), ...reprint.declaredMoves]);
+  if (!old) {
+    changes.push(`added ${reprint.url} (${reprint.file})`);
+  } else if (old.url !== reprint.url) {
+    if (reprint.declaredMoves.includes(old.url)) {
+      changes.push(`moved ${old.url} to ${reprint.url} (${reprint.file})`);
+    } else {
+      problem = {
+        file: reprint.file,
+        field: "permalink",
+        message: `was published at ${old.url} but would now be at ${reprint.url}, and old links would break`,
+        fix:
+          `put the old address back (permalink: ${old.url}), or declare the move with ` +
+          `syndication.previousUrls: [${old.url}] to leave a redirect there; if it was never deployed there, ${FORGET(old.url)}`,
+      };
+    }
+  } else if (old.file !== reprint.file) {
+    changes.push(`file of ${reprint.url} is now ${reprint.file}`);
+  }
+  previous.delete(reprint.url);
+  const entry: LockEntry = { url: reprint.url, file: reprint.file, ...(previous.size ? { previousUrls: [...previous] } : {}) };
+  if (old && !sameMoves(old.previousUrls, entry.previousUrls) && old.url === reprint.url) {
+    changes.push(`redirects to ${reprint.url} are now ${[...previous].sort().join(", ") || "none"}`);
+  }
+  return { entry, used, changes, ...(problem ? { problem } : {}), added: !old };
+}
+
+/** An entry of the lock no reprint of this build answers: `permalink: false` (`unpublished`), or gone. */
+function missingReprintProblem(original: string, entry: LockEntry, unpublished: boolean): LockProblem {
+  if (unpublished) {
+    return {
+      file: entry.file,
+      field: "permalink",
+      message: `is false, but this reprint was published at ${entry.url}, and old links would break`,
+      fix:
+        `remove permalink: false to keep the page at ${entry.url}; to take the article down, withdraw it ` +
+        `(syndication.withdrawn: true) and keep its page; if it was never deployed, or to let the address break, ${FORGET(entry.url)}`,
+    };
+  }
+  return {
+    file: entry.file,
+    field: "syndication",
+    message: `is gone, but its reprint of ${original} was published at ${entry.url}`,
+    fix:
+      "restore the file; to take the article down, keep the file with syndication.withdrawn: true " +
+      `(the address then shows a notice); if it was never deployed, or to let the address break, ${FORGET(entry.url)}`,
+  };
+}
+
+/** A redirect from each previous address to the entry's address, sorted by the old address. */
+function redirectsOf(lock: Lock): Redirect[] {
   const redirects: Redirect[] = [];
-  for (const entry of Object.values(next.reprints)) {
+  for (const entry of Object.values(lock.reprints)) {
     for (const from of entry.previousUrls ?? []) redirects.push({ from, to: entry.url });
   }
   redirects.sort((a, b) => a.from.localeCompare(b.from));
-  return { next, problems, redirects, changes, added };
+  return redirects;
 }
 
 function sameMoves(a: string[] | undefined, b: string[] | undefined): boolean {
