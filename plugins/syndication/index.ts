@@ -6,7 +6,7 @@
 // The package's own package.json, by its name (a package may import itself through its exports).
 import pkg from "eleventy-plugin-syndication/package.json" with { type: "json" };
 import { resolve, sep } from "node:path";
-import { resolveOptions } from "./reprint/options.js";
+import { resolveOptions, type ResolvedOptions } from "./reprint/options.js";
 import { guardFrontMatter, type FrontMatterHost } from "./eleventy/frontmatter.js";
 import { rulesFromConfig, type DataFileConfig } from "./eleventy/datafiles.js";
 import { Build } from "./eleventy/build.js";
@@ -38,6 +38,13 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   const dataFileRules = () => rulesFromConfig(inputDir(), eleventyConfig as unknown as DataFileConfig);
   const build = new Build({ eleventyConfig, options, frontMatter, dataFileRules });
 
+  addBuildHooks(eleventyConfig, build, inReprintsDir);
+  addListFilters(eleventyConfig, build, options);
+  addOutputHooks(eleventyConfig, build);
+}
+
+/** The build's hooks, in the order Eleventy runs them: the Markdown library, before, each page's data, the redirect pages, the content map. */
+function addBuildHooks(eleventyConfig: EleventyConfigLike, build: Build, inReprintsDir: (file: string) => boolean): void {
   // The site's Markdown library (whichever it sets) adds the banner to the pages it renders.
   eleventyConfig.amendLibrary?.("md", (library) => build.markdownLibrary(library));
   eleventyConfig.on("eleventy.before", (args: unknown) => build.before((args ?? {}) as { runMode?: string; outputMode?: string }));
@@ -57,7 +64,10 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
     layout: false,
   });
   eleventyConfig.on("eleventy.contentMap", (args: unknown) => build.contentMap((args as { inputPathToUrl?: Record<string, Array<string | false>> } | undefined)?.inputPathToUrl ?? {}));
+}
 
+/** Filters and collections for layouts. */
+function addListFilters(eleventyConfig: EleventyConfigLike, build: Build, options: ResolvedOptions): void {
   const live = liveReprints((inputPath) => build.reprintOf(inputPath));
   // Lists of reprints for layouts: `collections.all | reprints`, newest original date first.
   eleventyConfig.addFilter("reprints", live);
@@ -70,7 +80,10 @@ export default function syndication(eleventyConfig: EleventyConfigLike, userOpti
   eleventyConfig.addFilter("withoutReprints", (items: unknown) =>
     Array.isArray(items) ? items.filter((item: { inputPath?: string }) => !build.isReprint(item?.inputPath ?? "")) : items,
   );
+}
 
+/** What the build adds to pages as they are written (the head, a banner placed by hand), and the lock after the build. */
+function addOutputHooks(eleventyConfig: EleventyConfigLike, build: Build): void {
   eleventyConfig.addTransform("syndication-head", function (content: string) {
     return build.transform(this.page.inputPath, this.page.outputPath, this.baseHref, content);
   });

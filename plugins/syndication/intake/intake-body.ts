@@ -98,123 +98,160 @@ const attribute = (value: string) => escapeText(value).replace(/"/g, "&quot;");
  * the block costs, whatever the length of the article.
  */
 export function cleanBlocks(roots: HtmlNode[], plan: BodyPlan): { blocks: string[]; notes: string[] } {
-  const blocks: string[] = [];
-  const notes: string[] = [];
-  let current = "";
-  /** Written elements open around the walk, innermost last. */
-  const open: Opened[] = [];
-  /** Is the next text the first on its line (start of a block, or after a line break)? */
-  let lineStart = true;
-  const flush = () => {
-    if (current.trim() !== "") blocks.push(current);
-    current = "";
-  };
-  const emit = (html: string) => (current += html);
-  const inCode = () => open.some((o) => o.name === "code" || o.name === "pre");
+  const writer = new BlockWriter(plan);
+  writer.write(roots);
+  return { blocks: writer.blocks, notes: writer.notes };
+}
 
-  type Opened = { name: string; attrs: string; block: boolean; closed: boolean };
-  type Frame = { node: HtmlNode } | { end: Opened } | { split: Opened };
-  const stack: Frame[] = [...roots].reverse().map((node) => ({ node }));
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    if ("split" in frame) {
-      // A wide element goes on as a second element of its kind (see MAX_CHILDREN).
-      const { name, attrs, block } = frame.split;
-      emit(`</${name}>`);
-      if (block && open.length === 1) flush();
-      emit(`<${name}${attrs}>`);
-      continue;
+/** An element written and still open around the walk. */
+type Opened = { name: string; attrs: string; block: boolean; closed: boolean };
+/** What the walk does next: a node, the end of an open element, or a split of a wide one. */
+type Frame = { node: HtmlNode } | { end: Opened } | { split: Opened };
+
+/** The walk of cleanBlocks, without recursion: a stack of frames, the elements open and the block being written. */
+class BlockWriter {
+  readonly blocks: string[] = [];
+  readonly notes: string[] = [];
+  private current = "";
+  /** Written elements open around the walk, innermost last. */
+  private readonly open: Opened[] = [];
+  /** Is the next text the first on its line (start of a block, or after a line break)? */
+  private lineStart = true;
+  private stack: Frame[] = [];
+
+  constructor(private readonly plan: BodyPlan) {}
+
+  write(roots: HtmlNode[]): void {
+    this.stack = [...roots].reverse().map((node) => ({ node }));
+    while (this.stack.length > 0) {
+      const frame = this.stack.pop()!;
+      if ("split" in frame) this.splitWide(frame.split);
+      else if ("end" in frame) this.endElement();
+      else if (!this.plan.removed.has(frame.node)) this.visit(frame.node);
     }
-    if ("end" in frame) {
-      const element = open.pop()!;
-      if (!element.closed) emit(`</${element.name}>`);
-      if (element.block) {
-        lineStart = true;
-        if (open.length === 0) flush();
-      }
-      continue;
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.current.trim() !== "") this.blocks.push(this.current);
+    this.current = "";
+  }
+
+  private emit(html: string): void {
+    this.current += html;
+  }
+
+  private inCode(): boolean {
+    return this.open.some((o) => o.name === "code" || o.name === "pre");
+  }
+
+  /** A wide element goes on as a second element of its kind (see MAX_CHILDREN). */
+  private splitWide({ name, attrs, block }: Opened): void {
+    this.emit(`</${name}>`);
+    if (block && this.open.length === 1) this.flush();
+    this.emit(`<${name}${attrs}>`);
+  }
+
+  private endElement(): void {
+    const element = this.open.pop()!;
+    if (!element.closed) this.emit(`</${element.name}>`);
+    if (element.block) {
+      this.lineStart = true;
+      if (this.open.length === 0) this.flush();
     }
-    const node = frame.node;
-    if (plan.removed.has(node)) continue;
-    if (isText(node)) {
-      // As a browser reads HTML: a carriage return, alone or before a line feed, is a line feed.
-      const text = (plan.replacedText.get(node) ?? node.data).replace(/\r\n?/g, "\n").replace(unprintable, "");
-      if (text === "") continue;
-      // html-to-md reads HTML: what is left of `<`, `>` and `&` after holding goes to it as entities.
-      if (inCode()) emit(escapeText(open.some((o) => o.name === "pre") ? text : text.replace(/\s+/g, " ")));
-      else {
-        emit(escapeText(hold(text, lineStart)));
-        if (text.trim() !== "") lineStart = false;
-      }
-      continue;
-    }
-    if (!isElement(node)) continue; // comments, doctypes, processing instructions
+  }
+
+  private visit(node: HtmlNode): void {
+    if (isText(node)) return this.writeText(node);
+    if (!isElement(node)) return; // comments, doctypes, processing instructions
     const name = node.name;
     if (node.type !== "tag" || DROPPED.has(name)) {
-      const src = webAddress(attr(node, "src") ?? attr(node, "data"), plan.base);
-      if (src && EMBEDS.has(name)) notes.push(`left out an embedded ${name} (${src}): embeds are not kept; add it by hand if its rights allow`);
-      continue;
+      const src = webAddress(attr(node, "src") ?? attr(node, "data"), this.plan.base);
+      if (src && EMBEDS.has(name)) this.notes.push(`left out an embedded ${name} (${src}): embeds are not kept; add it by hand if its rights allow`);
+      return;
     }
-    const children = childrenOf(node);
-    const descend = (opened?: Opened) => {
-      for (let i = children.length - 1; i >= 0; i--) {
-        stack.push({ node: children[i]! });
-        if (opened && i > 0 && i % MAX_CHILDREN === 0) stack.push({ split: opened });
-      }
-    };
-    if (!KEPT.has(name) || open.length >= MAX_DEPTH || !fits(name, open) || unfenceable(node, open)) {
+    if (!KEPT.has(name) || this.open.length >= MAX_DEPTH || !fits(name, this.open) || unfenceable(node, this.open)) {
       // An element not written gives way to its content; one that stood apart from its
       // neighbours (a cell, an item, a paragraph) keeps its words apart from theirs.
       if (SEPARATE.has(name)) {
-        emit(" ");
-        stack.push({ node: { type: "text", data: " " } as HtmlText });
+        this.emit(" ");
+        this.stack.push({ node: { type: "text", data: " " } as HtmlText });
       }
-      descend();
-      continue;
+      return this.descend(node);
     }
-    let attrs = "";
-    if (name === "a") {
-      const href = linkAddress(attr(node, "href"), plan.base);
-      if (href === undefined) {
-        const given = attr(node, "href")?.trim();
-        if (given && !given.startsWith("#")) notes.push(`kept the text of a link to ${JSON.stringify(given.slice(0, 80))}, which is not a web address`);
-        descend();
-        continue;
-      }
-      if (!hasContent(node)) {
-        notes.push(`left out a link to ${href} that shows nothing (no text, no image)`);
-        continue;
-      }
-      // Links cannot nest: a second link ends the first, as browsers read it.
-      const outer = open.find((o) => o.name === "a" && !o.closed);
-      if (outer) {
-        emit("</a>");
-        outer.closed = true;
-      }
-      attrs = ` href="${attribute(href)}"`;
-    } else if (name === "img") {
-      const src = webAddress(attr(node, "src"), plan.base);
-      if (src === undefined) continue;
-      // html-to-md writes the description as it is: a bracket would end it early.
-      const alt = (attr(node, "alt") ?? "").replace(unprintable, "").replace(/[\\[\]<>`*_&]/g, "\\$&");
-      attrs = ` src="${attribute(src)}" alt="${attribute(alt)}"`;
-    }
-    const block = BLOCKS.has(name);
-    if (block && open.length === 0) flush();
-    emit(`<${name}${attrs}>`);
-    if (VOID.has(name)) {
-      if (name !== "img") lineStart = true;
-      if (block && open.length === 0) flush();
-      continue;
-    }
-    if (block || name === "li" || name === "td" || name === "th") lineStart = true;
-    const opened: Opened = { name, attrs, block, closed: false };
-    open.push(opened);
-    stack.push({ end: opened });
-    descend(opened);
+    const attrs = name === "a" ? this.linkAttrs(node) : name === "img" ? this.imageAttrs(node) : "";
+    if (attrs !== undefined) this.startElement(node, attrs);
   }
-  flush();
-  return { blocks, notes };
+
+  private writeText(node: HtmlText): void {
+    // As a browser reads HTML: a carriage return, alone or before a line feed, is a line feed.
+    const text = (this.plan.replacedText.get(node) ?? node.data).replace(/\r\n?/g, "\n").replace(unprintable, "");
+    if (text === "") return;
+    // html-to-md reads HTML: what is left of `<`, `>` and `&` after holding goes to it as entities.
+    if (this.inCode()) this.emit(escapeText(this.open.some((o) => o.name === "pre") ? text : text.replace(/\s+/g, " ")));
+    else {
+      this.emit(escapeText(hold(text, this.lineStart)));
+      if (text.trim() !== "") this.lineStart = false;
+    }
+  }
+
+  /** A link's attributes; undefined when the link is not written (its text is, when it has a use). */
+  private linkAttrs(node: HtmlElement): string | undefined {
+    const href = linkAddress(attr(node, "href"), this.plan.base);
+    if (href === undefined) {
+      const given = attr(node, "href")?.trim();
+      if (given && !given.startsWith("#")) this.notes.push(`kept the text of a link to ${JSON.stringify(given.slice(0, 80))}, which is not a web address`);
+      this.descend(node);
+      return undefined;
+    }
+    if (!hasContent(node)) {
+      this.notes.push(`left out a link to ${href} that shows nothing (no text, no image)`);
+      return undefined;
+    }
+    // Links cannot nest: a second link ends the first, as browsers read it.
+    const outer = this.open.find((o) => o.name === "a" && !o.closed);
+    if (outer) {
+      this.emit("</a>");
+      outer.closed = true;
+    }
+    return ` href="${attribute(href)}"`;
+  }
+
+  /** An image's attributes; undefined for an image with no web address (left out). */
+  private imageAttrs(node: HtmlElement): string | undefined {
+    const src = webAddress(attr(node, "src"), this.plan.base);
+    if (src === undefined) return undefined;
+    // html-to-md writes the description as it is: a bracket would end it early.
+    const alt = (attr(node, "alt") ?? "").replace(unprintable, "").replace(/[\\[\]<>`*_&]/g, "\\$&");
+    return ` src="${attribute(src)}" alt="${attribute(alt)}"`;
+  }
+
+  /** Write an element's opening tag, then walk its content and close it. */
+  private startElement(node: HtmlElement, attrs: string): void {
+    const name = node.name;
+    const block = BLOCKS.has(name);
+    if (block && this.open.length === 0) this.flush();
+    this.emit(`<${name}${attrs}>`);
+    if (VOID.has(name)) {
+      if (name !== "img") this.lineStart = true;
+      if (block && this.open.length === 0) this.flush();
+      return;
+    }
+    if (block || name === "li" || name === "td" || name === "th") this.lineStart = true;
+    const opened: Opened = { name, attrs, block, closed: false };
+    this.open.push(opened);
+    this.stack.push({ end: opened });
+    this.descend(node, opened);
+  }
+
+  /** The element's children, next on the stack (an open element split every MAX_CHILDREN of them). */
+  private descend(node: HtmlElement, opened?: Opened): void {
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) {
+      this.stack.push({ node: children[i]! });
+      if (opened && i > 0 && i % MAX_CHILDREN === 0) this.stack.push({ split: opened });
+    }
+  }
 }
 
 /**

@@ -144,6 +144,34 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
   const licence = given.licence ?? licenceOf(roots, credit) ?? fallback.licence;
   const pixel = clean(given.pixel ?? foundPixel.url ?? fallback.pixel);
 
+  const settled: Settled = { source, originalUrl, licence, published, authors, pixel, title };
+  checkSettled(settled, entry, credit, problem);
+  checkPixel(pixel, foundPixel, entry, problem);
+  if (title === undefined) problem("title", "is missing: the HTML has no headline", false);
+  for (const other of foundPixel.others) notes.push(`left out a second tracking image (${other}); the page shows ${pixel}`);
+  for (const link of credit?.links ?? []) {
+    if (link.href !== originalUrl && !isHome(link.href)) notes.push(`took out the credit line, and with it its link to ${link.href} ("${link.text}")`);
+  }
+  const frontMatter = intakeFrontMatter(settled, images, body);
+  return { frontMatter, body, problems, notes, ...(publisher ? { publisher: { key: publisher.key, name: publisher.entry.name ?? publisher.key } } : {}) };
+}
+
+/** What the reader settled on, field by field: the caller's, the HTML's, then the fallback's. */
+interface Settled {
+  source: string | undefined;
+  originalUrl: string | undefined;
+  licence: LicenceInput | undefined;
+  published: string | undefined;
+  authors: Person[];
+  pixel: string | undefined;
+  title: string | undefined;
+}
+
+type AddProblem = (field: string, message: string, required: boolean) => void;
+
+/** The source, original URL, licence, date and authors: missing, or not what the build takes. */
+function checkSettled(settled: Settled, entry: SourceEntry | undefined, credit: ReturnType<typeof takeCredit>, problem: AddProblem): void {
+  const { source, originalUrl, licence, published, authors } = settled;
   if (source === undefined) problem("syndication.source", "names no publisher that the reader could find (no credit line, no known address)", true);
   if (originalUrl === undefined) problem("syndication.originalUrl", "is missing: the HTML has no link to the original article", true);
   else {
@@ -164,6 +192,10 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
   else if (entry?.rules?.affiliations) {
     for (const a of authors) if (!a.affiliation) problem("syndication.author", `${a.name} has no institution, which ${entry.name} asks to credit`, true);
   }
+}
+
+/** The tracking image: missing (counted by a script instead, or asked for by the publisher), or a bad address. */
+function checkPixel(pixel: string | undefined, foundPixel: ReturnType<typeof takePixel>, entry: SourceEntry | undefined, problem: AddProblem): void {
   if (pixel === undefined) {
     const required = entry?.rules?.pixel === true;
     if (foundPixel.script) {
@@ -180,12 +212,11 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
     const bad = checkUrl(pixel);
     if (bad) problem("syndication.pixel", `(${pixel}) ${bad.message}`, true);
   }
-  if (title === undefined) problem("title", "is missing: the HTML has no headline", false);
-  for (const other of foundPixel.others) notes.push(`left out a second tracking image (${other}); the page shows ${pixel}`);
-  for (const link of credit?.links ?? []) {
-    if (link.href !== originalUrl && !isHome(link.href)) notes.push(`took out the credit line, and with it its link to ${link.href} ("${link.text}")`);
-  }
+}
 
+/** The front matter to write: the title, `syndication` with what was found and the body's digest. */
+function intakeFrontMatter(settled: Settled, images: ImageRightsFound[], body: string): IntakeFrontMatter {
+  const { source, originalUrl, licence, published, authors, pixel, title } = settled;
   const syndication: IntakeSyndication = {
     ...(source !== undefined ? { source } : {}),
     ...(originalUrl !== undefined ? { originalUrl } : {}),
@@ -196,13 +227,12 @@ export async function readRepublishHtml(html: string, context: IntakeContext = {
     ...(images.length > 0 ? { images } : {}),
     digest: bodyDigest(body),
   };
-  const frontMatter: IntakeFrontMatter = {
+  return {
     ...(title !== undefined ? { title } : {}),
     syndication,
     // Eleventy renders Markdown with Liquid first: text that looks like a tag must stay text.
     ...(/\{[{%#]/.test(body) ? { templateEngineOverride: "md" as const } : {}),
   };
-  return { frontMatter, body, problems, notes, ...(publisher ? { publisher: { key: publisher.key, name: publisher.entry.name ?? publisher.key } } : {}) };
 }
 
 /** Take out each image (with its figure) whose rights are not among `images`; returns their addresses. */

@@ -32,42 +32,11 @@ function bannerParts(values: Values, reprint: Omit<Reprint, "banner" | "byline" 
 
 /** The reprint, from values no rule found an error in. `render: false` (the command) leaves the banner and notice out. */
 export function buildReprint(values: Values, options: ResolvedOptions, render = true): Reprint {
-  const { entry, entryKey, published, expires, withdrawal, embargo } = values;
-  const sourceUrl = values.text("sourceUrl") ?? entry?.url;
-  const copyright = (values.text("copyright") ?? entry?.copyright)?.replace(/\{year\}/g, published?.date.iso.slice(0, 4) ?? "{year}");
-  const changes = values.text("changes");
-  const pixel = values.text("pixel");
-  const title = typeof values.input.title === "string" && values.input.title.trim() !== "" ? values.input.title.trim() : undefined;
-  const authors = values.authors ?? [];
-  const licence = (values.licence.result as { licence: Licence }).licence;
-  const base = {
-    source: { ...(entryKey !== undefined ? { key: entryKey } : {}), name: entry?.name ?? values.text("source")!, ...(sourceUrl !== undefined ? { url: sourceUrl } : {}) },
-    originalUrl: values.text("originalUrl")!,
-    licence,
-    authors,
-    ...(copyright !== undefined ? { copyright } : {}),
-    excerpt: values.raw.excerpt === true,
-    ...(changes !== undefined ? { changes } : {}),
-    ...(pixel !== undefined ? { pixel: { url: pixel, html: pixelHtml(pixel) } } : {}),
-    ...(values.images.length > 0 ? { images: values.images.map((i) => ({ ...i, licence: (parseLicence(i.licence) as { licence: Licence }).licence })) } : {}),
-    ...(published ? { published: published.date } : {}),
-    ...(expires ? { expires: expires.date } : {}),
-    withdrawn: withdrawal !== undefined,
-    ...(withdrawal && (withdrawal.date || withdrawal.note) ? { withdrawal } : {}),
-    previousUrls: values.previousUrls,
-    ...(title !== undefined ? { title } : {}),
-  };
+  const { entry, published, expires, withdrawal, embargo } = values;
+  const base = reprintBase(values);
+  const { licence, authors, copyright, changes, title } = base;
   const status: Reprint["status"] = withdrawal ? "withdrawn" : values.ended ? "expired" : values.embargoed ? "embargoed" : "live";
-  const sentence = (key: Parameters<typeof chooseWording>[2]) => chooseWording(options, values.input.lang, key, entry?.wording);
-  const parts = () => bannerParts(values, base);
-  const banner = render
-    ? renderBanner(sentence(wordingKey(licence.kind)), parts(), {
-        ...(base.excerpt ? { excerpt: sentence("excerpt") } : {}),
-        ...(changes !== undefined ? { changes: sentence("changes"), changesText: changes } : {}),
-      })
-    : { html: "", text: "" };
-  const tombstone = status === "live" || status === "embargoed" || !render ? undefined : renderTombstone(sentence("tombstone"), parts(), withdrawal?.note);
-  const readMore = base.excerpt && render ? renderReadMore(sentence("readMore"), parts()) : undefined;
+  const { banner, tombstone, readMore } = renderNotices(values, options, base, status, render);
   return {
     source: base.source,
     originalUrl: base.originalUrl,
@@ -94,4 +63,48 @@ export function buildReprint(values: Values, options: ResolvedOptions, render = 
     banner,
     ...(tombstone ? { tombstone } : {}),
   };
+}
+
+/** What the reprint says of its source, licence, dates and changes, before anything is rendered. */
+function reprintBase(values: Values) {
+  const { entry, entryKey, published, expires, withdrawal } = values;
+  const sourceUrl = values.text("sourceUrl") ?? entry?.url;
+  const copyright = (values.text("copyright") ?? entry?.copyright)?.replace(/\{year\}/g, published?.date.iso.slice(0, 4) ?? "{year}");
+  const changes = values.text("changes");
+  const pixel = values.text("pixel");
+  const title = typeof values.input.title === "string" && values.input.title.trim() !== "" ? values.input.title.trim() : undefined;
+  return {
+    source: { ...(entryKey !== undefined ? { key: entryKey } : {}), name: entry?.name ?? values.text("source")!, ...(sourceUrl !== undefined ? { url: sourceUrl } : {}) },
+    originalUrl: values.text("originalUrl")!,
+    licence: (values.licence.result as { licence: Licence }).licence,
+    authors: values.authors ?? [],
+    ...(copyright !== undefined ? { copyright } : {}),
+    excerpt: values.raw.excerpt === true,
+    ...(changes !== undefined ? { changes } : {}),
+    ...(pixel !== undefined ? { pixel: { url: pixel, html: pixelHtml(pixel) } } : {}),
+    ...(values.images.length > 0 ? { images: values.images.map((i) => ({ ...i, licence: (parseLicence(i.licence) as { licence: Licence }).licence })) } : {}),
+    ...(published ? { published: published.date } : {}),
+    ...(expires ? { expires: expires.date } : {}),
+    withdrawn: withdrawal !== undefined,
+    ...(withdrawal && (withdrawal.date || withdrawal.note) ? { withdrawal } : {}),
+    previousUrls: values.previousUrls,
+    ...(title !== undefined ? { title } : {}),
+  };
+}
+
+/** The banner, the notice that stands where a withdrawn or expired article was, and an excerpt's closing link. */
+function renderNotices(values: Values, options: ResolvedOptions, base: ReturnType<typeof reprintBase>, status: Reprint["status"], render: boolean) {
+  const { entry, withdrawal } = values;
+  const { changes } = base;
+  const sentence = (key: Parameters<typeof chooseWording>[2]) => chooseWording(options, values.input.lang, key, entry?.wording);
+  const parts = () => bannerParts(values, base);
+  const banner = render
+    ? renderBanner(sentence(wordingKey(base.licence.kind)), parts(), {
+        ...(base.excerpt ? { excerpt: sentence("excerpt") } : {}),
+        ...(changes !== undefined ? { changes: sentence("changes"), changesText: changes } : {}),
+      })
+    : { html: "", text: "" };
+  const tombstone = status === "live" || status === "embargoed" || !render ? undefined : renderTombstone(sentence("tombstone"), parts(), withdrawal?.note);
+  const readMore = base.excerpt && render ? renderReadMore(sentence("readMore"), parts()) : undefined;
+  return { banner, tombstone, readMore };
 }

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Node } from "yaml";
+import type { Node, YAMLMap } from "yaml";
 import { keyName } from "../util/text.js";
 import { YAML_TIMESTAMP } from "./dates.js";
 import { DATE_FIELDS, valueAt } from "./fields.js";
@@ -32,7 +32,7 @@ export interface FieldLocations {
 export function locateFields(source: string): FieldLocations {
   const lines = new Map<string, number>();
   const found = { lines };
-  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = load();
+  const { isAlias, isMap, isPair, isScalar, LineCounter, parseDocument } = load();
   const fm = frontMatterOf(source);
   if (!fm || fm.text.trim() === "") return found;
   lines.set("", 1);
@@ -58,32 +58,41 @@ export function locateFields(source: string): FieldLocations {
     const resolved = (node: unknown) => (isAlias(node) ? node.resolve(doc) : node);
     const block = resolved(pair.value);
     if (!isMap(block)) continue;
-    const maps = [block];
-    for (let i = 0; i < maps.length && i < 100; i++) {
-      for (const field of maps[i]!.items) {
-        if (!isPair(field) || !isScalar(field.key)) continue;
-        if (field.key.value === "<<") {
-          const from = resolved(field.value);
-          for (const source of isSeq(from) ? from.items.map(resolved) : [from]) if (isMap(source)) maps.push(source);
-          continue;
-        }
-        const name = String(field.key.value);
-        const line = lineOf(field.key);
-        if (line === undefined || lines.has(name)) continue;
-        // Both as written and as a problem names it (`"a\nb"` for a key that is not a plain name).
-        lines.set(name, line).set(keyName(name), line);
-        // Each entry of a list, for a problem that names one (`previousUrls[2]`).
-        const value = resolved(field.value);
-        if (isSeq(value)) {
-          value.items.forEach((item, index) => {
-            const at = lineOf(item);
-            if (at !== undefined) lines.set(`${keyName(name)}[${index}]`, at);
-          });
-        }
+    locateBlock(block, lines, lineOf, resolved);
+  }
+  return found;
+}
+
+/**
+ * The fields of a `syndication` block, each at its line: its own first, then those a merge key
+ * brings in (`<<: *base`). A field already found is kept: the block's own fields win.
+ */
+function locateBlock(block: YAMLMap, lines: Map<string, number>, lineOf: (node: unknown) => number | undefined, resolved: (node: unknown) => unknown): void {
+  const { isMap, isPair, isScalar, isSeq } = load();
+  const maps = [block];
+  for (let i = 0; i < maps.length && i < 100; i++) {
+    for (const field of maps[i]!.items) {
+      if (!isPair(field) || !isScalar(field.key)) continue;
+      if (field.key.value === "<<") {
+        const from = resolved(field.value);
+        for (const source of isSeq(from) ? from.items.map(resolved) : [from]) if (isMap(source)) maps.push(source);
+        continue;
+      }
+      const name = String(field.key.value);
+      const line = lineOf(field.key);
+      if (line === undefined || lines.has(name)) continue;
+      // Both as written and as a problem names it (`"a\nb"` for a key that is not a plain name).
+      lines.set(name, line).set(keyName(name), line);
+      // Each entry of a list, for a problem that names one (`previousUrls[2]`).
+      const value = resolved(field.value);
+      if (isSeq(value)) {
+        value.items.forEach((item, index) => {
+          const at = lineOf(item);
+          if (at !== undefined) lines.set(`${keyName(name)}[${index}]`, at);
+        });
       }
     }
   }
-  return found;
 }
 
 /**

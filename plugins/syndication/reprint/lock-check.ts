@@ -6,7 +6,7 @@
  */
 import { resolve } from "node:path";
 import { FileError, readText, whyNotWritable } from "../util/files.js";
-import { EMPTY_LOCK, parseLock, reconcile, serializeLock, type CurrentReprint, type LockProblem, type Redirect } from "./lock.js";
+import { EMPTY_LOCK, parseLock, reconcile, serializeLock, type CurrentReprint, type Lock, type LockProblem, type Reconciled, type Redirect } from "./lock.js";
 import { displayPath } from "../util/paths.js";
 import type { ResolvedOptions } from "./options.js";
 import type { AddressedPage, PageOutcome } from "./outcome.js";
@@ -60,37 +60,62 @@ export function lockVerdict(pages: Map<string, PageOutcome>, items: AddressedPag
   const none: LockVerdict = { file, problems: [], redirects: [] };
   if (!options.lockFile) return othersFailed ? none : { ...none, redirects: reconcile(EMPTY_LOCK, addressed, unlisted).redirects };
   const path = resolve(options.lockFile);
-  const tag = (rule: LockRule) => (problem: LockProblem) => ({ ...problem, rule });
   // The lock is read, and its own problems reported, whatever else is wrong: one report for all.
+  const read = readLock(path, file);
+  if ("problems" in read) return { ...none, problems: read.problems };
+  const { before, lock } = read;
+  if (othersFailed) return none;
+  const result = reconcile(lock, addressed, unlisted, unpublished);
+  const problems = [...result.problems.map(tag("address-kept")), ...blockedRedirects(result.redirects, items, file).map(tag("redirect-free"))];
+  const after = serializeLock(result.next);
+  // Compared as locks, not as text: line endings or indentation a checkout changed are no change.
+  const same = before !== undefined && serializeLock(lock) === after;
+  const { redirects } = result;
+  if (problems.length > 0 || same || (before === undefined && Object.keys(result.next.reprints).length === 0)) return { file, problems, redirects };
+  return changedLock({ file, problems, redirects }, path, options, write, result, after);
+}
+
+type Tagged = LockProblem & { rule: LockRule };
+const tag = (rule: LockRule) => (problem: LockProblem): Tagged => ({ ...problem, rule });
+
+/** The lock file's text (undefined when there is none yet) and the lock it holds, or its problems. */
+function readLock(path: string, file: string): { before: string | undefined; lock: Lock } | { problems: Tagged[] } {
   let before: string | undefined;
   try {
     before = readText(path, file);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     const fix = "make it a readable file, or set the plugin's lockFile option to where the lock is";
-    return { ...none, problems: [{ rule: "lock-valid", file, field: "lock", message: error.what, fix }] };
+    return { problems: [{ rule: "lock-valid", file, field: "lock", message: error.what, fix }] };
   }
-  let lock = EMPTY_LOCK;
-  if (before !== undefined) {
-    const parsed = parseLock(before, file);
-    if (!parsed.lock) return { ...none, problems: parsed.problems.map(tag("lock-valid")) };
-    lock = parsed.lock;
-  }
-  if (othersFailed) return none;
-  const result = reconcile(lock, addressed, unlisted, unpublished);
+  if (before === undefined) return { before, lock: EMPTY_LOCK };
+  const parsed = parseLock(before, file);
+  if (!parsed.lock) return { problems: parsed.problems.map(tag("lock-valid")) };
+  return { before, lock: parsed.lock };
+}
+
+/** Redirects from an address a page of the site has: the page would be replaced. */
+function blockedRedirects(redirects: Redirect[], items: AddressedPage[], file: string): LockProblem[] {
   const taken = new Set(items.map((item) => item.url));
-  const blocked = result.redirects.filter((redirect) => taken.has(redirect.from)).map((redirect) => ({
+  return redirects.filter((redirect) => taken.has(redirect.from)).map((redirect) => ({
     file,
     field: "previousUrls",
     message: `${redirect.from} would redirect to ${redirect.to}, but a page of the site is there`,
     fix: "remove that address from syndication.previousUrls (and the lock), or move the page that has it",
   }));
-  const problems = [...result.problems.map(tag("address-kept")), ...blocked.map(tag("redirect-free"))];
-  const after = serializeLock(result.next);
-  // Compared as locks, not as text: line endings or indentation a checkout changed are no change.
-  const same = before !== undefined && serializeLock(lock) === after;
-  const { redirects, changes } = result;
-  if (problems.length > 0 || same || (before === undefined && Object.keys(result.next.reprints).length === 0)) return { file, problems, redirects };
+}
+
+/** The verdict on a lock this run would change: write it, leave the change pending, or refuse it. */
+function changedLock(
+  verdict: LockVerdict,
+  path: string,
+  options: ResolvedOptions,
+  write: true | string,
+  result: Reconciled,
+  after: string,
+): LockVerdict {
+  const { file, problems, redirects } = verdict;
+  const { changes } = result;
   if (inCI() && !options.updateLockInCI) {
     // A CI checkout is thrown away: what a CI build would write is lost, so it writes nothing. New
     // reprints are no risk to published addresses: the build passes and says what to commit.

@@ -142,17 +142,7 @@ function refuseUnknown(where: string, value: object, known: string[]): void {
 export function resolveOptions(options: SyndicationOptions = {}): ResolvedOptions {
   if (options === null || typeof options !== "object") throw new OptionsError("the options must be an object.");
   refuseUnknown("option ", options, OPTION_NAMES);
-  const prefix = text("permalinkPrefix", options.permalinkPrefix, "/reprints/");
-  if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
-    throw new OptionsError(`option "permalinkPrefix" must start and end with "/" (got "${prefix}").`);
-  }
-  // The start of every reprint's address: a path a browser reaches as written, on this site
-  // (`//host/` would be another site's address, `/../` a parent folder's).
-  if (prefix !== "/" && !prefix.slice(1, -1).split("/").every(isUrlSegment)) {
-    throw new OptionsError(
-      `option "permalinkPrefix" is ${JSON.stringify(prefix)}: each part between slashes must be letters, digits, "-", "_", "~" or dots between them, so that addresses are written as browsers ask for them; such as "/reprints/".`,
-    );
-  }
+  const prefix = permalinkPrefix(options.permalinkPrefix);
   if (options.now !== undefined && typeof options.now !== "function") {
     throw new OptionsError(`option "now" must be a function that returns a Date.`);
   }
@@ -167,55 +157,7 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
   if (reprintsDir === "" || reprintsDir === ".") {
     throw new OptionsError(`option "reprintsDir" must name a folder under the input directory, such as "reprints".`);
   }
-  const own = options.sources ?? {};
-  if (typeof own !== "object" || Array.isArray(own)) {
-    throw new OptionsError(`option "sources" must be an object whose keys are the names used in front matter.`);
-  }
-  const sources: Record<string, ResolvedSource> = {};
-  for (const [key, preset] of Object.entries(PRESETS)) sources[key] = preset as ResolvedSource;
-  for (const [key, given] of Object.entries(own)) {
-    if (!given || typeof given !== "object" || Array.isArray(given)) {
-      throw new OptionsError(`option "sources.${key}" must be an object with at least a "name".`);
-    }
-    refuseUnknown(`option "sources.${key}": `, given, SOURCE_FIELDS);
-    if (given.extends !== undefined && !(typeof given.extends === "string" && Object.hasOwn(PRESETS, given.extends))) {
-      const guess = typeof given.extends === "string" ? suggest(given.extends, Object.keys(PRESETS)) : undefined;
-      throw new OptionsError(
-        `option "sources.${key}.extends" is ${JSON.stringify(given.extends)}, which is not a preset; ${guess ? `did you mean "${guess}"?` : `the presets are ${Object.keys(PRESETS).join(", ")}`}`,
-      );
-    }
-    const entry = withPreset(key, given)!;
-    if (typeof entry.name !== "string" || entry.name.trim() === "") {
-      throw new OptionsError(`option "sources.${key}" needs a "name": the publisher's name as readers should see it.`);
-    }
-    if (entry.copyright !== undefined && (typeof entry.copyright !== "string" || entry.copyright.trim() === "")) {
-      throw new OptionsError(`option "sources.${key}.copyright" must be the notice as text.`);
-    }
-    if (entry.indexing !== undefined) oneOf(`sources.${key}.indexing`, entry.indexing, INDEXING_MODES, "canonical");
-    if (entry.bannerPosition !== undefined && entry.bannerPosition !== "top" && entry.bannerPosition !== "bottom") {
-      throw new OptionsError(
-        `option "sources.${key}.bannerPosition" is ${JSON.stringify(entry.bannerPosition)}, which is not one of "top", "bottom"; ` +
-          `leave it out for the site's bannerPosition (placing the banner by hand is the site's bannerPosition: "none").`,
-      );
-    }
-    if (given.wording !== undefined) checkWording(`sources.${key}.wording`, given.wording);
-    if (given.rules !== undefined) checkRules(`sources.${key}.rules`, given.rules);
-    if (entry.terms !== undefined && (typeof entry.terms !== "string" || entry.terms.trim() === "")) {
-      throw new OptionsError(`option "sources.${key}.terms" must be text: where the publisher's republishing terms are.`);
-    }
-    if (entry.expiresAfter !== undefined && !isDuration(String(entry.expiresAfter))) {
-      throw new OptionsError(
-        `option "sources.${key}.expiresAfter" is ${JSON.stringify(entry.expiresAfter)}; write an ISO 8601 duration such as "P30D" (30 days) or "P1Y".`,
-      );
-    }
-    if (entry.licence !== undefined) {
-      const licence = parseLicence(entry.licence);
-      if (!licence.ok) throw new OptionsError(`option "sources.${key}.licence" ${licence.message}: ${licence.fix}`);
-    }
-    const badUrl = entry.url === undefined ? undefined : checkUrl(String(entry.url));
-    if (badUrl) throw new OptionsError(`option "sources.${key}.url" ${badUrl.message}: ${badUrl.fix}`);
-    sources[key] = entry as ResolvedSource;
-  }
+  const sources = resolveSources(options.sources ?? {});
   return {
     reprintsDir,
     sources,
@@ -237,4 +179,80 @@ export function resolveOptions(options: SyndicationOptions = {}): ResolvedOption
     expiryWarningDays: days(options.expiryWarningDays),
     oldestFirstCollection: collectionName("oldestFirstCollection", options.oldestFirstCollection, "syndicatedOldestFirst"),
   };
+}
+
+/** The start of every reprint's address, "/reprints/" unless given. */
+function permalinkPrefix(value: unknown): string {
+  const prefix = text("permalinkPrefix", value, "/reprints/");
+  if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+    throw new OptionsError(`option "permalinkPrefix" must start and end with "/" (got "${prefix}").`);
+  }
+  // The start of every reprint's address: a path a browser reaches as written, on this site
+  // (`//host/` would be another site's address, `/../` a parent folder's).
+  if (prefix !== "/" && !prefix.slice(1, -1).split("/").every(isUrlSegment)) {
+    throw new OptionsError(
+      `option "permalinkPrefix" is ${JSON.stringify(prefix)}: each part between slashes must be letters, digits, "-", "_", "~" or dots between them, so that addresses are written as browsers ask for them; such as "/reprints/".`,
+    );
+  }
+  return prefix;
+}
+
+/** The presets, then the site's own sources over them (each checked, and merged over the preset it extends). */
+function resolveSources(own: Record<string, SourceEntry>): Record<string, ResolvedSource> {
+  if (typeof own !== "object" || Array.isArray(own)) {
+    throw new OptionsError(`option "sources" must be an object whose keys are the names used in front matter.`);
+  }
+  const sources: Record<string, ResolvedSource> = {};
+  for (const [key, preset] of Object.entries(PRESETS)) sources[key] = preset as ResolvedSource;
+  for (const [key, given] of Object.entries(own)) sources[key] = resolveSource(key, given);
+  return sources;
+}
+
+/** One of the site's sources, merged over its preset, refusing values that cannot work. */
+function resolveSource(key: string, given: SourceEntry): ResolvedSource {
+  if (!given || typeof given !== "object" || Array.isArray(given)) {
+    throw new OptionsError(`option "sources.${key}" must be an object with at least a "name".`);
+  }
+  refuseUnknown(`option "sources.${key}": `, given, SOURCE_FIELDS);
+  checkExtends(key, given.extends);
+  const entry = withPreset(key, given)!;
+  if (typeof entry.name !== "string" || entry.name.trim() === "") {
+    throw new OptionsError(`option "sources.${key}" needs a "name": the publisher's name as readers should see it.`);
+  }
+  if (entry.copyright !== undefined && (typeof entry.copyright !== "string" || entry.copyright.trim() === "")) {
+    throw new OptionsError(`option "sources.${key}.copyright" must be the notice as text.`);
+  }
+  if (entry.indexing !== undefined) oneOf(`sources.${key}.indexing`, entry.indexing, INDEXING_MODES, "canonical");
+  if (entry.bannerPosition !== undefined && entry.bannerPosition !== "top" && entry.bannerPosition !== "bottom") {
+    throw new OptionsError(
+      `option "sources.${key}.bannerPosition" is ${JSON.stringify(entry.bannerPosition)}, which is not one of "top", "bottom"; ` +
+        `leave it out for the site's bannerPosition (placing the banner by hand is the site's bannerPosition: "none").`,
+    );
+  }
+  if (given.wording !== undefined) checkWording(`sources.${key}.wording`, given.wording);
+  if (given.rules !== undefined) checkRules(`sources.${key}.rules`, given.rules);
+  if (entry.terms !== undefined && (typeof entry.terms !== "string" || entry.terms.trim() === "")) {
+    throw new OptionsError(`option "sources.${key}.terms" must be text: where the publisher's republishing terms are.`);
+  }
+  if (entry.expiresAfter !== undefined && !isDuration(String(entry.expiresAfter))) {
+    throw new OptionsError(
+      `option "sources.${key}.expiresAfter" is ${JSON.stringify(entry.expiresAfter)}; write an ISO 8601 duration such as "P30D" (30 days) or "P1Y".`,
+    );
+  }
+  if (entry.licence !== undefined) {
+    const licence = parseLicence(entry.licence);
+    if (!licence.ok) throw new OptionsError(`option "sources.${key}.licence" ${licence.message}: ${licence.fix}`);
+  }
+  const badUrl = entry.url === undefined ? undefined : checkUrl(String(entry.url));
+  if (badUrl) throw new OptionsError(`option "sources.${key}.url" ${badUrl.message}: ${badUrl.fix}`);
+  return entry as ResolvedSource;
+}
+
+/** A source's "extends": the name of a preset. */
+function checkExtends(key: string, name: unknown): void {
+  if (name === undefined || (typeof name === "string" && Object.hasOwn(PRESETS, name))) return;
+  const guess = typeof name === "string" ? suggest(name, Object.keys(PRESETS)) : undefined;
+  throw new OptionsError(
+    `option "sources.${key}.extends" is ${JSON.stringify(name)}, which is not a preset; ${guess ? `did you mean "${guess}"?` : `the presets are ${Object.keys(PRESETS).join(", ")}`}`,
+  );
 }

@@ -20,79 +20,109 @@ const pathKey = (path: JsonPath) => JSON.stringify(path);
  * rest is skipped without recursion), so a deeply nested text cannot exhaust the stack.
  */
 export function jsonLines(text: string, depth = 8): JsonLines {
-  const lines = new Map<string, number>();
-  const duplicates: JsonLines["duplicates"] = [];
-  let i = 0;
-  let line = 1;
-  const space = () => {
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) line++;
+  const scan = new Scanner(text, depth);
+  scan.value([]);
+  const { lines, duplicates } = scan;
+  return { line: (path) => (path.length === 0 ? 1 : lines.get(pathKey(path))), duplicates };
+}
+
+/** A walk through a JSON text, keeping its place (`i`) and line. */
+class Scanner {
+  i = 0;
+  line = 1;
+  readonly lines = new Map<string, number>();
+  readonly duplicates: JsonLines["duplicates"] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly depth: number,
+  ) {}
+
+  space(): void {
+    const { text } = this;
+    for (; this.i < text.length; this.i++) {
+      const c = text.charCodeAt(this.i);
+      if (c === 10) this.line++;
       else if (c !== 32 && c !== 9 && c !== 13) break;
     }
-  };
-  // A string token, decoded; JSON strings hold no raw line breaks.
-  const string = () => {
-    const start = i++;
-    while (text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  // Any value, not looked into: brackets counted, strings stepped over.
-  const skip = () => {
+  }
+
+  /** A string token, decoded; JSON strings hold no raw line breaks. */
+  string(): string {
+    const { text } = this;
+    const start = this.i++;
+    while (text[this.i] !== '"') this.i += text[this.i] === "\\" ? 2 : 1;
+    this.i++;
+    return JSON.parse(text.slice(start, this.i)) as string;
+  }
+
+  /** Any value, not looked into: brackets counted, strings stepped over. */
+  skip(): void {
+    const { text } = this;
     let open = 0;
     do {
-      space();
-      const c = text[i];
-      if (c === '"') string();
-      else if (c === "{" || c === "[") (open++, i++);
-      else if (c === "}" || c === "]") (open--, i++);
-      else if (c === "," || c === ":") i++;
-      else while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
-    } while (open > 0 && i < text.length);
-  };
-  const value = (path: Array<string | number>) => {
-    space();
-    const c = text[i];
-    if ((c === "{" || c === "[") && path.length >= depth) return skip();
-    if (c === "{") {
-      i++;
-      const seen = new Map<string, number>();
-      space();
-      if (text[i] === "}") return void i++;
-      for (;;) {
-        space();
-        const at = line;
-        const key = string();
-        const member = [...path, key];
-        const first = seen.get(key);
-        if (first !== undefined) duplicates.push({ path: member, line: at, first });
-        else seen.set(key, at);
-        space();
-        i++; // ":"
-        value(member);
-        lines.set(pathKey(member), at);
-        space();
-        if (text[i++] !== ",") return;
-      }
+      this.space();
+      const c = text[this.i];
+      if (c === '"') this.string();
+      else if (c === "{" || c === "[") (open++, this.i++);
+      else if (c === "}" || c === "]") (open--, this.i++);
+      else if (c === "," || c === ":") this.i++;
+      else this.literal();
+    } while (open > 0 && this.i < text.length);
+  }
+
+  /** A number, true, false or null. */
+  literal(): void {
+    const { text } = this;
+    while (this.i < text.length && !/[\s,\]}]/.test(text[this.i]!)) this.i++;
+  }
+
+  value(path: Array<string | number>): void {
+    this.space();
+    const c = this.text[this.i];
+    if ((c === "{" || c === "[") && path.length >= this.depth) return this.skip();
+    if (c === "{") return this.object(path);
+    if (c === "[") return this.array(path);
+    if (c === '"') return void this.string();
+    this.literal();
+  }
+
+  /** An object's members, each at the line of its key; a key written twice is a duplicate. */
+  object(path: Array<string | number>): void {
+    this.i++;
+    const seen = new Map<string, number>();
+    this.space();
+    if (this.text[this.i] === "}") return void this.i++;
+    for (;;) {
+      this.space();
+      const at = this.line;
+      const key = this.string();
+      const member = [...path, key];
+      const first = seen.get(key);
+      if (first !== undefined) this.duplicates.push({ path: member, line: at, first });
+      else seen.set(key, at);
+      this.space();
+      this.i++; // ":"
+      this.value(member);
+      this.lines.set(pathKey(member), at);
+      this.space();
+      if (this.text[this.i++] !== ",") return;
     }
-    if (c === "[") {
-      i++;
-      space();
-      if (text[i] === "]") return void i++;
-      for (let index = 0; ; index++) {
-        space();
-        lines.set(pathKey([...path, index]), line);
-        value([...path, index]);
-        space();
-        if (text[i++] !== ",") return;
-      }
+  }
+
+  /** A list's entries, each at the line it starts on. */
+  array(path: Array<string | number>): void {
+    this.i++;
+    this.space();
+    if (this.text[this.i] === "]") return void this.i++;
+    for (let index = 0; ; index++) {
+      this.space();
+      this.lines.set(pathKey([...path, index]), this.line);
+      this.value([...path, index]);
+      this.space();
+      if (this.text[this.i++] !== ",") return;
     }
-    if (c === '"') return void string();
-    while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
-  };
-  value([]);
-  return { line: (path) => (path.length === 0 ? 1 : lines.get(pathKey(path))), duplicates };
+  }
 }
 
 /** The line of a character offset in a text (for JSON.parse's "at position 12"). */
