@@ -1,19 +1,12 @@
 /** Run a stage's rules and collect what they report, as findings not yet placed at their lines. */
 import { RULES } from "./index.js";
 import { fill, type AnyRule, type Report, type Stage } from "./rule.js";
-import type { Severity } from "../report/finding.js";
+import type { Finding, Severity } from "../report/finding.js";
 
 /** A finding before its line is looked up and its file named as editors name it. */
-export interface RawFinding {
-  rule: string;
-  severity: Severity;
+export interface RawFinding extends Pick<Finding, "rule" | "severity" | "line" | "column" | "field" | "message" | "fix"> {
   /** The input path (`./src/reprints/a.md`), or the lock file. */
   file: string;
-  line?: number;
-  column?: number;
-  field: string;
-  message: string;
-  fix: string;
   /** The message is about a field that is not there: no data file set it either. */
   absent?: boolean;
 }
