@@ -33,6 +33,9 @@ export interface SiteFlags {
   now?: string;
 }
 
+/** `import`'s flags, as commander gives them: the site's and the reprint's (`--url`, `--html`, …). */
+export type ImportFlags = SiteFlags & Record<string, string | string[] | boolean | undefined>;
+
 /** Run the site's Eleventy to the plugin's verdict, with what the command line says. */
 export function judgeSite(dir: string | undefined, flags: SiteFlags, candidates?: Candidate[]): Promise<Verdict> {
   const input = inputArgument(dir);

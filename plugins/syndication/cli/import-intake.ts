@@ -12,7 +12,7 @@ import { readRepublishHtml, type IntakeFields, type IntakeProblem, type IntakeRe
 import { dryRunLines, entryFileName, readFeed, selectEntries, type FeedEntry } from "../intake/intake-feed.js";
 import type { Verdict } from "../eleventy/command.js";
 import type { Person } from "../types.js";
-import type { Flags } from "./import.js";
+import type { ImportFlags as Flags } from "./common.js";
 
 /** The file's text, or the standard input's for `-`. */
 function readInput(file: string, flag: string): string {

@@ -7,15 +7,13 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { configOption, judgeSite, UsageError, type SiteFlags } from "./common.js";
+import { configOption, judgeSite, UsageError, type ImportFlags as Flags } from "./common.js";
 import { author, existing, fileText, importTarget, judgeAndWrite } from "./import-write.js";
 import { importFeed, importHtml } from "./import-intake.js";
 import { showable } from "../util/text.js";
 import { bodyDigest } from "../reprint/digest.js";
 import { importText, readArticle, type Credit } from "../intake/importer.js";
 import type { SiteInfo } from "../eleventy/command.js";
-
-export type Flags = SiteFlags & Record<string, string | string[] | boolean | undefined>;
 
 /** The reprint's front matter, from the credit line and the flags. */
 function frontMatter(flags: Flags, credit: Credit | undefined, body: string, site: SiteInfo): Record<string, unknown> {
