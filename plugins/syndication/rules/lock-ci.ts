@@ -1,20 +1,9 @@
-import { defineRule } from "./rule.js";
-import { lockProblems } from "./lock-problems.js";
-import type { SiteContext } from "./context.js";
+import { lockRule } from "./lock-problems.js";
 
-export default defineRule<SiteContext, "problem">({
-  id: "lock-ci",
-  stage: "site",
-  severity: "error",
-  on: "option lockFile",
-  field: "lock",
-  messages: { problem: { message: "{message}", fix: "{fix}" } },
-  docs: {
-    description:
-      "A CI checkout is thrown away, so a CI build writes no lock: it passes with new reprints (saying what to commit) and fails on any other change to a committed address, unless the option `updateLockInCI` says the CI commits the lock back.",
-    language: "json",
-    fails: '// CI=true; the lock says /reprints/a/, the reprint is now at /reprints/2021/12/a/\n{ \"version\": 1, \"reprints\": { \"https://wire.example.com/a\": { \"url\": \"/reprints/a/\", \"file\": \"src/reprints/a.md\" } } }',
-    passes: '// build locally, commit the lock it writes\n{ \"version\": 1, \"reprints\": { \"https://wire.example.com/a\": { \"url\": \"/reprints/2021/12/a/\", \"file\": \"src/reprints/a.md\", \"previousUrls\": [\"/reprints/a/\"] } } }',
-  },
-  check: (context, report) => lockProblems(context, "lock-ci", report),
+export default lockRule("lock-ci", "lock", {
+  description:
+    "A CI checkout is thrown away, so a CI build writes no lock: it passes with new reprints (saying what to commit) and fails on any other change to a committed address, unless the option `updateLockInCI` says the CI commits the lock back.",
+  language: "json",
+  fails: '// CI=true; the lock says /reprints/a/, the reprint is now at /reprints/2021/12/a/\n{ \"version\": 1, \"reprints\": { \"https://wire.example.com/a\": { \"url\": \"/reprints/a/\", \"file\": \"src/reprints/a.md\" } } }',
+  passes: '// build locally, commit the lock it writes\n{ \"version\": 1, \"reprints\": { \"https://wire.example.com/a\": { \"url\": \"/reprints/2021/12/a/\", \"file\": \"src/reprints/a.md\", \"previousUrls\": [\"/reprints/a/\"] } } }',
 });
